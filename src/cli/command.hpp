@@ -32,5 +32,6 @@ struct CommandSpec {
 };
 
 std::unique_ptr<Command> make_check_command();
+std::unique_ptr<Command> make_query_command();
 
 }  // namespace cae::cli

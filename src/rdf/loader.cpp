@@ -99,7 +99,21 @@ class DocumentReader {
   }
 
   static SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
-    return serd_env_set_prefix(static_cast<DocumentReader*>(handle)->env_.get(), name, uri);
+    auto* self = static_cast<DocumentReader*>(handle);
+    const SerdStatus status = serd_env_set_prefix(self->env_.get(), name, uri);
+    if (status == SERD_SUCCESS && self->file_ == self->out_.entry_file) self->note_prefix(name);
+    return status;
+  }
+
+  // Records an entry-file prefix with its IRI resolved against the current base.
+  void note_prefix(const SerdNode* name) {
+    const std::string curie = fmt::format("{}:", view(name));
+    const SerdNode node = serd_node_from_substring(
+        SERD_CURIE, reinterpret_cast<const uint8_t*>(curie.data()), curie.size());
+    std::string iri = expand(&node, Location{file_, 0, 0});
+    auto& prefixes = out_.prefixes;
+    std::erase_if(prefixes, [&](const auto& prefix) { return prefix.first == view(name); });
+    prefixes.emplace_back(std::string{view(name)}, std::move(iri));
   }
 
   static SerdStatus on_error(void* handle, const SerdError* error) {

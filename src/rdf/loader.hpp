@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/diagnostic.hpp"
 #include "rdf/graph.hpp"
@@ -16,6 +18,9 @@ struct LoadedDocument {
   std::string entry_iri;  // the entry file's absolute file: URL, the base of its relative IRIs
   std::string entry_dir;  // absolute directory of the entry file
   std::uint32_t entry_file = 0;
+  // The entry file's @prefix/PREFIX declarations as (name, absolute IRI), in order; a name
+  // declared again keeps its last IRI. Tools use them to print and query with the author's names.
+  std::vector<std::pair<std::string, std::string>> prefixes;
   // Stable counts for `cae check` summaries and benchmarks.
   std::size_t documents = 0;
 };

@@ -1,0 +1,72 @@
+// A streaming RDF syntax converter: input pushed in chunks of any size, output handed out in
+// blocks as it is produced, in memory bounded by a page of input, a block of output and Serd's
+// stack for the statement being read (so a file larger than memory converts).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "rdf/syntax.hpp"
+
+namespace cae::rdf {
+
+struct ConvertOptions {
+  Syntax input = Syntax::turtle;
+  Syntax output = Syntax::ntriples;
+  // Relative IRIs in the input resolve against this IRI; empty leaves them relative until the
+  // input declares a base.
+  std::string base_iri;
+};
+
+// The first problem in the input, at a 1-based line and column of the whole input.
+struct ConvertError {
+  std::uint32_t line = 0;
+  std::uint32_t col = 0;
+  std::string message;
+
+  // "LINE:COL: MESSAGE", or just the message when it has no place.
+  [[nodiscard]] std::string text() const;
+};
+
+// Converts one document. Output matches `serdi -i IN -o OUT` byte for byte: N-Triples escapes
+// non-ASCII characters, Turtle is abbreviated with prefixed names, and Turtle and TriG keep the
+// input's prefixes. Not thread-safe: feed and finish are called from one thread, and the sink
+// runs on that thread inside them.
+class StreamConverter {
+ public:
+  // Receives each block of output; the view is valid during the call only. An exception thrown
+  // by the sink propagates out of feed or finish; the converter can then only be destroyed.
+  using Sink = std::function<void(std::string_view)>;
+
+  StreamConverter(const ConvertOptions& options, Sink sink);
+  StreamConverter(const StreamConverter&) = delete;
+  StreamConverter& operator=(const StreamConverter&) = delete;
+  ~StreamConverter();
+
+  // Converts the next piece of input, split anywhere. The chunk is copied as it is read, so it
+  // may be released when feed returns. Returns false once the input has an error (see error());
+  // later calls do nothing and return false.
+  bool feed(std::string_view chunk);
+
+  // Ends the input and flushes the rest of the output. Returns false if the input has an error.
+  bool finish();
+
+  [[nodiscard]] const std::optional<ConvertError>& error() const;
+
+  // Blocks handed to the sink hold at least this many bytes, except the last.
+  static constexpr std::size_t block_size = std::size_t{64} * 1024;
+
+ private:
+  class Worker;
+  // Runs the conversion until it needs input or is done, handing each output block to the sink.
+  bool run_until_paused();
+
+  std::unique_ptr<Worker> worker_;
+  Sink sink_;
+};
+
+}  // namespace cae::rdf

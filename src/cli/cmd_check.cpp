@@ -1,13 +1,18 @@
-// `cae check PIPELINE`: load the document and its imports and report every problem.
+// `cae check PIPELINE`: load the document and its imports, resolve every processor's arguments
+// and the channels, and report every problem.
 #include <cstdio>
 
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
-#include "rdf/loader.hpp"
+#include "cli/load_pipeline.hpp"
 
 namespace cae::cli {
 namespace {
+
+std::string counted(std::size_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
 
 class CheckCommand final : public Command {
  public:
@@ -15,17 +20,20 @@ class CheckCommand final : public Command {
     sub.add_option("pipeline", pipeline_, "Pipeline document (Turtle, TriG, N-Triples, N-Quads)")
         ->required();
     sub.add_flag("-q,--quiet", quiet_, "Print nothing when the pipeline is valid");
+    options_.configure(sub);
   }
 
   int run() override {
-    Diagnostics diagnostics;
-    const auto loaded = rdf::load_document(pipeline_, diagnostics);
-    diagnostics.sort();
-    fmt::print(stderr, "{}", diagnostics.format(loaded.sources));
-    if (diagnostics.has_errors()) return exit_invalid;
+    const auto loaded = load_pipeline(pipeline_, options_);
+    fmt::print(stderr, "{}", loaded.diagnostics.format(loaded.document.sources));
+    if (loaded.diagnostics.has_errors()) return exit_invalid;
     if (!quiet_) {
-      fmt::print("{}: ok ({} documents, {} triples)\n", display_path(pipeline_), loaded.documents,
-                 loaded.graph.size());
+      const auto& pipeline = loaded.pipeline;
+      fmt::print("{}: ok ({}, {}, {}, {})\n", display_path(pipeline_),
+                 counted(loaded.document.documents, "document"),
+                 counted(loaded.document.graph.size(), "triple"),
+                 counted(pipeline.processors.size(), "processor"),
+                 counted(pipeline.channels.size(), "channel"));
     }
     return exit_ok;
   }
@@ -33,6 +41,7 @@ class CheckCommand final : public Command {
  private:
   std::string pipeline_;
   bool quiet_ = false;
+  PipelineOptions options_;
 };
 
 }  // namespace

@@ -13,6 +13,8 @@ namespace {
 constexpr std::array commands = {
     CommandSpec{"check", "Load a pipeline with its imports and report every problem",
                 make_check_command},
+    CommandSpec{"inspect", "Show the resolved pipeline: processors, arguments and channels",
+                make_inspect_command},
     CommandSpec{"query", "Run a SPARQL query over a pipeline and its vocabularies",
                 make_query_command},
 };

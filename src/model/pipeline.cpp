@@ -22,6 +22,35 @@ const Channel* Pipeline::find_channel(std::string_view id) const {
   return it == channels.end() ? nullptr : &*it;
 }
 
+namespace {
+
+bool is_raw_literal(const Json& value) {
+  const auto text = [&](const char* key) { return value.contains(key) && value[key].is_string(); };
+  return text("literal") && text("datatype") && (value.size() == 2 || (value.size() == 3 && text("lang")));
+}
+
+// Field names come out sorted (nlohmann::json's order); a raw literal keeps the key order of
+// spec/arguments.md §3: literal, datatype, lang.
+nlohmann::ordered_json ordered_arguments(const Json& value) {
+  if (value.is_array()) {
+    auto out = nlohmann::ordered_json::array();
+    for (const auto& item : value) out.push_back(ordered_arguments(item));
+    return out;
+  }
+  if (!value.is_object()) return nlohmann::ordered_json::parse(value.dump());
+  auto out = nlohmann::ordered_json::object();
+  if (is_raw_literal(value)) {
+    for (const char* key : {"literal", "datatype", "lang"}) {
+      if (value.contains(key)) out[key] = value[key].get<std::string>();
+    }
+    return out;
+  }
+  for (const auto& [key, item] : value.items()) out[key] = ordered_arguments(item);
+  return out;
+}
+
+}  // namespace
+
 nlohmann::ordered_json to_inspect_json(const Pipeline& pipeline) {
   nlohmann::ordered_json out;
   out["pipeline"] = pipeline.iri;
@@ -32,7 +61,7 @@ nlohmann::ordered_json to_inspect_json(const Pipeline& pipeline) {
     entry["type"] = p.type;
     entry["runner"] = p.runner;
     // Arguments keep nlohmann::json's sorted keys: byte order of field names.
-    entry["arguments"] = nlohmann::ordered_json::parse(p.arguments.dump());
+    entry["arguments"] = ordered_arguments(p.arguments);
     processors.push_back(std::move(entry));
   }
   auto& channels = out["channels"] = nlohmann::ordered_json::array();

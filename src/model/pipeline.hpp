@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,12 +59,20 @@ struct Channel {
   Location where;                    // first use by a resolved processor
 };
 
+// What `cae inspect` shows about a processor class: its rdfs:comment and, by argument name, the
+// sh:description (else rdfs:comment) of each field of its shape.
+struct ClassDoc {
+  std::string comment;
+  std::vector<std::pair<std::string, std::string>> arguments;
+};
+
 struct Pipeline {
   std::string iri;                   // pipeline resource, or the entry document IRI
   bool connector_mode = false;       // no rdfc:Pipeline resource: connector-architecture mode
   std::vector<Runner> runners;
   std::vector<Processor> processors; // run order
   std::vector<Channel> channels;     // sorted by id
+  std::map<std::string, ClassDoc> class_docs;  // by class IRI, for the classes of `processors`
 
   [[nodiscard]] const Processor* find_processor(std::string_view id) const;
   [[nodiscard]] const Channel* find_channel(std::string_view id) const;

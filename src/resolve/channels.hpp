@@ -1,0 +1,17 @@
+// The channel table of a resolved pipeline (spec/arguments.md §2.5): channels grouped from the
+// reader and writer arguments, checked against the topology rules, with their transport
+// settings resolved from the cae ontology's shapes.
+#pragma once
+
+#include <vector>
+
+#include "model/pipeline.hpp"
+#include "resolve/context.hpp"
+#include "resolve/extract.hpp"
+
+namespace cae::resolve {
+
+// Runs after every processor is resolved; returns the channels sorted by id.
+std::vector<model::Channel> resolve_channels(Context& context, Extractor& extractor);
+
+}  // namespace cae::resolve

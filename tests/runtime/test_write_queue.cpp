@@ -3,50 +3,14 @@
 
 #include <doctest/doctest.h>
 
+#include "recording_writer.hpp"
 #include "runtime/write_queue.hpp"
 
 using cae::Flow;
 using cae::Message;
 using cae::Outcome;
-using cae::Promise;
 using cae::runtime::WriteQueue;
-
-namespace {
-
-// Records what is written; `hold` makes the next write pending until release() is called.
-class RecordingWriter final : public cae::Writer {
- public:
-  [[nodiscard]] std::string_view channel() const noexcept override { return "test"; }
-  Flow write(Message message) override { return record("message " + std::string{message.text()}); }
-  Flow begin_stream() override { return record("begin"); }
-  Flow write_chunk(Message chunk) override { return record("chunk " + std::string{chunk.text()}); }
-  Flow end_stream() override { return record("end"); }
-  void close() override { closed_ = true; }
-  void fail(std::string /*error*/) override { closed_ = true; }
-  [[nodiscard]] bool closed() const noexcept override { return closed_; }
-
-  void release(Outcome outcome = Outcome::done) { held_.complete(outcome); }
-
-  std::vector<std::string> log;
-  bool hold = false;
-  Outcome next_outcome = Outcome::done;
-
- private:
-  Flow record(std::string entry) {
-    log.push_back(std::move(entry));
-    if (hold) {
-      hold = false;
-      return held_.flow();
-    }
-    if (next_outcome == Outcome::cancelled) return Flow::cancelled();
-    return next_outcome == Outcome::failed ? Flow::failed() : Flow::done();
-  }
-
-  Promise held_;
-  bool closed_ = false;
-};
-
-}  // namespace
+using cae::test::RecordingWriter;
 
 TEST_CASE("queued writes go out in order and the flush is ready at once when nothing waits") {
   RecordingWriter writer;

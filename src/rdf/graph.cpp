@@ -29,10 +29,20 @@ const uint8_t* bytes(const std::string& s) { return reinterpret_cast<const uint8
 
 SordNode* mut(Term t) { return const_cast<SordNode*>(t.node()); }
 
+// Sord reports refused terms (a relative IRI) on stderr unless given a sink; the graph answers
+// those with "no term" instead, so the message has nowhere to go.
+SerdStatus ignore_sord_error(void* /*handle*/, const SerdError* /*error*/) { return SERD_SUCCESS; }
+
+detail::WorldPtr new_world() {
+  detail::WorldPtr world{sord_world_new()};
+  sord_world_set_error_sink(world.get(), ignore_sord_error, nullptr);
+  return world;
+}
+
 }  // namespace
 
 struct Graph::Impl {
-  detail::WorldPtr world{sord_world_new()};
+  detail::WorldPtr world{new_world()};
   detail::ModelPtr model{sord_new(world.get(), SORD_SPO | SORD_OPS | SORD_PSO, false)};
   // Our own references to interned nodes, keyed by their text, so that interning is idempotent
   // and every reference is given back exactly once (NodeRef's destructor).
@@ -114,6 +124,7 @@ Term Graph::find_iri(std::string_view iri) const {
 }
 
 bool Graph::add(Term s, Term p, Term o, const TriplePos& pos) {
+  if (!s || !p || !o) return false;
   const TripleKey key{s.node(), p.node(), o.node()};
   if (impl_->index.contains(key)) return false;
   const SordQuad quad = {mut(s), mut(p), mut(o), nullptr};

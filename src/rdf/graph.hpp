@@ -22,6 +22,7 @@ class Graph {
   Graph& operator=(const Graph&) = delete;
 
   // Interns a term. Interning is cheap and idempotent; the term lives as long as the graph.
+  // IRIs must be absolute: a relative one gives no term.
   Term iri(std::string_view iri);
   Term blank(std::string_view label);
   Term literal(std::string_view lexical, Term datatype = {}, std::string_view lang = {});
@@ -29,7 +30,7 @@ class Graph {
   [[nodiscard]] Term find_iri(std::string_view iri) const;
 
   // Adds a statement with the positions of its terms. A statement already present keeps its
-  // first position; returns false then.
+  // first position; returns false then, and for a missing term.
   bool add(Term s, Term p, Term o, const TriplePos& pos);
 
   // Every statement matching the pattern (a default Term is a wildcard), in source order:

@@ -13,6 +13,7 @@
 
 #include "rdf/bundled.hpp"
 #include "rdf/owners.hpp"
+#include "rdf/position_feed.hpp"
 #include "rdf/positions.hpp"
 #include "rdf/vocab.hpp"
 
@@ -55,7 +56,15 @@ class DocumentReader {
   // Returns false when the text has a syntax error.
   bool read(std::string_view text, Syntax syntax) {
     text_ = text;
-    scanned_ = scan_statements(text, syntax, file_);
+    StatementScan scan = scan_document(text, syntax, file_);
+    if (scan.refusal) {
+      // Refused before Serd reads it: Serd would overflow its stack on such nesting, or let a
+      // surrogate escape through.
+      diagnostics_.error(Code::syntax, scan.refusal->where, std::move(scan.refusal->message));
+      failed_ = true;
+      return false;
+    }
+    feed_ = detail::PositionFeed{std::move(scan.statements), file_};
     const SerdNode base = serd_node_from_substring(
         SERD_URI, reinterpret_cast<const uint8_t*>(document_iri_.data()), document_iri_.size());
     env_.reset(serd_env_new(&base));
@@ -66,16 +75,17 @@ class DocumentReader {
     const std::string blank_prefix = fmt::format("f{}.", file_);
     serd_reader_add_blank_prefix(reader.get(), reinterpret_cast<const uint8_t*>(blank_prefix.c_str()));
     const std::string name = out_.sources.file(file_).display;
-    SerdStatus status = serd_reader_start_source_stream(
-        reader.get(), read_chunk, source_error, this,
-        reinterpret_cast<const uint8_t*>(name.c_str()), 4096);
-    while (status == SERD_SUCCESS) status = serd_reader_read_chunk(reader.get());
-    serd_reader_end_stream(reader.get());
-    if (status != SERD_FAILURE && !failed_) {
+    // One whole-document read: chunked reading in Serd 0.30 takes N-Quads graph terms for
+    // syntax errors, and stops at two NUL bytes in a row without a word.
+    const SerdStatus status =
+        serd_reader_read_source(reader.get(), read_chunk, source_error, this,
+                                reinterpret_cast<const uint8_t*>(name.c_str()), 4096);
+    if (status > SERD_FAILURE && !failed_) {
       failed_ = true;
       diagnostics_.error(Code::syntax, Location{file_, 1, 1},
                          fmt::format("cannot parse the document: {}", reinterpret_cast<const char*>(serd_strerror(status))));
     }
+    add_statements();
     return !failed_;
   }
 
@@ -140,28 +150,37 @@ class DocumentReader {
 
   SerdStatus statement(const SerdNode* s, const SerdNode* p, const SerdNode* o,
                        const SerdNode* datatype, const SerdNode* lang) {
-    const TriplePos pos = next_position();
+    const TriplePos pos = feed_.next(kind_of(s), kind_of(p), kind_of(o));
     const Term subject = term(s, pos.s);
     const Term predicate = term(p, pos.p);
     const Term object = object_term(o, datatype, lang, pos.o);
     if (!subject || !predicate || !object) return SERD_ERR_BAD_SYNTAX;
-    out_.graph.add(subject, predicate, object, pos);
-    if (predicate == owl_imports_ && subject.is_iri() && subject.text() == document_iri_ &&
-        object.is_iri()) {
-      imports_.push_back(Import{std::string{object.text()}, pos.o});
-    }
+    read_.push_back(Triple{subject, predicate, object, pos});
     return SERD_SUCCESS;
   }
 
-  TriplePos next_position() {
-    const std::size_t index = statement_index_++;
-    if (index < scanned_.size()) {
-      const auto& st = scanned_[index];
-      return TriplePos{st.s.where, st.p.where, st.o.where};
+  // The statements go into the graph once the whole text is read: only then is it known whether
+  // the scan kept pace with Serd to the end. If it did not on a document Serd accepted, none of
+  // its positions can be trusted and all of them name the file only.
+  void add_statements() {
+    if (!failed_ && !feed_.complete()) {
+      ++out_.position_mismatches;
+      for (Triple& t : read_) t.pos = feed_.file_only();
     }
-    // The scan and Serd disagree: name the file only rather than a wrong place.
-    const Location file_only{file_, 0, 0};
-    return TriplePos{file_only, file_only, file_only};
+    for (const Triple& t : read_) {
+      out_.graph.add(t.s, t.p, t.o, t.pos);
+      if (t.p == owl_imports_ && t.s.is_iri() && t.s.text() == document_iri_ && t.o.is_iri()) {
+        imports_.push_back(Import{std::string{t.o.text()}, t.pos.o});
+      }
+    }
+  }
+
+  static TermKind kind_of(const SerdNode* node) {
+    switch (node->type) {
+      case SERD_BLANK: return TermKind::blank;
+      case SERD_LITERAL: return TermKind::literal;
+      default: return TermKind::iri;
+    }
   }
 
   // Expands prefixed names and resolves relative IRIs against the current base.
@@ -201,6 +220,10 @@ class DocumentReader {
     }
     const std::string_view language =
         lang != nullptr && lang->type != SERD_NOTHING ? view(lang) : std::string_view{};
+    // Serd 0.30 drops the datatype of an integer that the statement's dot follows (`ex:n 1.`).
+    if (!type && language.empty() && feed_.object_is_number()) {
+      type = out_.graph.iri(fmt::format("{}integer", ns::xsd));
+    }
     return out_.graph.literal(view(node), type, language);
   }
 
@@ -211,8 +234,8 @@ class DocumentReader {
   std::string_view text_;
   std::size_t offset_ = 0;
   detail::EnvPtr env_;
-  std::vector<ScannedStatement> scanned_;
-  std::size_t statement_index_ = 0;
+  detail::PositionFeed feed_{{}, Location::no_file};
+  std::vector<Triple> read_;  // in Serd's order, until add_statements
   std::vector<Import> imports_;
   Term owl_imports_;
   bool failed_ = false;
@@ -348,13 +371,14 @@ LoadedDocument load_document(std::string_view path, Diagnostics& diagnostics) {
   return out;
 }
 
-LoadedDocument load_text(std::string_view text, std::string_view name, Diagnostics& diagnostics) {
+LoadedDocument load_text(std::string_view text, std::string_view name, Diagnostics& diagnostics,
+                         Syntax syntax) {
   LoadedDocument out;
   out.entry_iri = fmt::format("file:///{}", name);
   out.entry_file = out.sources.add(std::string{name}, out.entry_iri);
   ++out.documents;
   DocumentReader reader{out, diagnostics, out.entry_file, out.entry_iri};
-  reader.read(text, Syntax::turtle);
+  reader.read(text, syntax);
   return out;
 }
 

@@ -9,6 +9,7 @@
 
 #include "base/diagnostic.hpp"
 #include "rdf/graph.hpp"
+#include "rdf/syntax.hpp"
 
 namespace cae::rdf {
 
@@ -23,6 +24,9 @@ struct LoadedDocument {
   std::vector<std::pair<std::string, std::string>> prefixes;
   // Stable counts for `cae check` summaries and benchmarks.
   std::size_t documents = 0;
+  // Documents read without error whose position scan parted ways with Serd, so that their
+  // statements name the file only. Always 0 unless the scan has a bug; tests assert that.
+  std::size_t position_mismatches = 0;
 };
 
 // Loads `path`, then its owl:imports depth-first in source order, then the bundled
@@ -30,9 +34,10 @@ struct LoadedDocument {
 // `diagnostics` with the position of their cause; whatever could be read is returned.
 LoadedDocument load_document(std::string_view path, Diagnostics& diagnostics);
 
-// Loads Turtle text (no imports are followed) into a graph whose only file is `name`. For
-// tests and tools.
-LoadedDocument load_text(std::string_view text, std::string_view name, Diagnostics& diagnostics);
+// Loads text (Turtle unless told otherwise; no imports are followed, no bundled vocabularies are
+// added) into a graph whose only file is `name`. For tests and tools.
+LoadedDocument load_text(std::string_view text, std::string_view name, Diagnostics& diagnostics,
+                         Syntax syntax = Syntax::turtle);
 
 // IRI helpers shared by the layers above.
 std::string file_iri_from_path(std::string_view absolute_path);

@@ -21,12 +21,11 @@ std::optional<Framing> framing_named(std::string_view name) {
 Framer::Framer(Writer& writer, const FramingOptions& options)
     : options_{options}, queue_{writer}, lines_{options.keep_line_ends} {}
 
-Flow Framer::begin_source() {
+void Framer::begin_source() {
   if (options_.framing == Framing::stream) queue_.begin_stream();
-  return queue_.flush();
 }
 
-Flow Framer::add(const Message& chunk) {
+void Framer::add(const Message& chunk) {
   switch (options_.framing) {
     case Framing::whole: whole_.append(chunk.text()); break;
     case Framing::lines:
@@ -36,10 +35,9 @@ Flow Framer::add(const Message& chunk) {
     case Framing::chunks:
     case Framing::stream: add_split(chunk); break;
   }
-  return queue_.flush();
 }
 
-Flow Framer::end_source() {
+void Framer::end_source() {
   switch (options_.framing) {
     case Framing::whole: queue_.write(Message{std::exchange(whole_, {})}); break;
     case Framing::lines:
@@ -48,7 +46,6 @@ Flow Framer::end_source() {
     case Framing::chunks: break;
     case Framing::stream: queue_.end_stream(); break;
   }
-  return queue_.flush();
 }
 
 // A chunk within the limit passes as it is, sharing its buffer; a larger one is cut.
@@ -69,6 +66,35 @@ void Framer::add_split(const Message& chunk) {
   const std::string_view bytes = chunk.text();
   for (std::size_t at = 0; at < bytes.size(); at += limit)
     put(Message::copy(bytes.substr(at, limit)));
+}
+
+void FramedSource::start() {
+  framer_.begin_source();
+  framer_.flush().then([this](Outcome outcome) {
+    if (outcome != Outcome::done) {
+      done_(std::nullopt);  // nobody reads the output any more
+      return;
+    }
+    source_.start([this](Message chunk) { return add(chunk); },
+                  [this](const std::optional<std::string>& error) { end(error); });
+  });
+}
+
+Flow FramedSource::add(const Message& chunk) {
+  framer_.add(chunk);
+  const Flow written = framer_.flush();
+  // Readers that went away want nothing more: stop reading, which ends the source.
+  if (written.ready() && written.outcome() != Outcome::done) source_.stop();
+  return written;
+}
+
+void FramedSource::end(const std::optional<std::string>& error) {
+  if (error) {
+    done_(error);
+    return;
+  }
+  framer_.end_source();
+  framer_.flush().then([this](Outcome) { done_(std::nullopt); });
 }
 
 }  // namespace cae::runtime

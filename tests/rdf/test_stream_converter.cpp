@@ -251,3 +251,30 @@ TEST_CASE("an exception from the sink propagates and the converter can still be 
                             [](std::string_view) { throw std::runtime_error{"sink failed"}; }};
   CHECK_THROWS_WITH(converter.feed(many_ntriples(5000)), "sink failed");
 }
+
+TEST_CASE("a document in memory converts on the calling thread to the same bytes") {
+  const ConvertOptions options{Syntax::turtle, Syntax::ntriples, "http://example.org/"};
+  const std::string input = sample_turtle();
+  std::string output;
+  const auto error =
+      cae::rdf::convert_document(options, input, [&](std::string_view block) { output += block; });
+  CHECK_FALSE(error.has_value());
+  CHECK(output == serdi(options, input));
+}
+
+TEST_CASE("a document in memory reports its first error") {
+  std::string output;
+  const auto error = cae::rdf::convert_document(
+      ConvertOptions{Syntax::turtle, Syntax::ntriples, ""}, "<http://e/a> <http://e/b> .\n",
+      [&](std::string_view block) { output += block; });
+  REQUIRE(error.has_value());
+  CHECK(error->text() == "1:28: expected digit");
+}
+
+TEST_CASE("an exception from the sink of a document in memory propagates") {
+  const std::string input = many_ntriples(5000);
+  CHECK_THROWS_WITH(
+      cae::rdf::convert_document(ConvertOptions{Syntax::ntriples, Syntax::ntriples, ""}, input,
+                                 [](std::string_view) { throw std::runtime_error{"sink failed"}; }),
+      "sink failed");
+}

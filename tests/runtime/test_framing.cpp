@@ -1,4 +1,6 @@
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -21,9 +23,13 @@ std::vector<std::string> frame(const FramingOptions& options) {
   Framer framer{writer, options};
   for (const auto& source :
        {std::vector<std::string>{"ab\ncd", "ef\n"}, std::vector<std::string>{"gh", "\r\nij"}}) {
-    CHECK(framer.begin_source().outcome() == Outcome::done);
-    for (const auto& chunk : source) CHECK(framer.add(Message::copy(chunk)).ready());
-    CHECK(framer.end_source().outcome() == Outcome::done);
+    framer.begin_source();
+    for (const auto& chunk : source) {
+      framer.add(Message::copy(chunk));
+      CHECK(framer.flush().outcome() == Outcome::done);
+    }
+    framer.end_source();
+    CHECK(framer.flush().outcome() == Outcome::done);
   }
   return writer.log;
 }
@@ -66,8 +72,84 @@ TEST_CASE("a chunk within the limit is passed on without a copy") {
   RecordingWriter writer;
   Framer framer{writer, {Framing::chunks, false, 64}};
   const Message chunk = Message::copy("shared");
-  CHECK(framer.add(chunk).ready());
+  framer.add(chunk);
+  CHECK(framer.flush().ready());
   CHECK(writer.log == std::vector<std::string>{"message shared"});
   REQUIRE(writer.kept.size() == 1);
   CHECK(writer.kept[0].shares_buffer_with(chunk));
+}
+
+namespace {
+
+// A ByteSource the test drives by hand.
+class ManualSource final : public cae::ByteSource {
+ public:
+  void start(cae::ChunkReceiver on_chunk, cae::EndReceiver on_end) override {
+    on_chunk_ = std::move(on_chunk);
+    on_end_ = std::move(on_end);
+  }
+  void stop() override {
+    stopped = true;
+    end();
+  }
+
+  [[nodiscard]] bool started() const { return static_cast<bool>(on_chunk_); }
+  cae::Flow deliver(std::string_view bytes) { return on_chunk_(Message::copy(bytes)); }
+  void end(std::optional<std::string> error = std::nullopt) {
+    if (on_end_) std::exchange(on_end_, nullptr)(error);
+  }
+
+  bool stopped = false;
+
+ private:
+  cae::ChunkReceiver on_chunk_;
+  cae::EndReceiver on_end_;
+};
+
+}  // namespace
+
+TEST_CASE("a framed source writes each chunk's lines before it takes the next chunk") {
+  RecordingWriter writer;
+  Framer framer{writer, {Framing::lines}};
+  ManualSource source;
+  std::vector<std::string> ends;
+  cae::runtime::FramedSource read{framer, source, [&](const std::optional<std::string>& error) {
+                                    ends.push_back(error.value_or("ok"));
+                                  }};
+  read.start();
+  REQUIRE(source.started());
+  writer.hold = true;
+  const cae::Flow first = source.deliver("a\nb\nc");
+  CHECK(first.pending());
+  CHECK(writer.log == std::vector<std::string>{"message a"});
+  writer.release();
+  CHECK(first.ready());
+  CHECK(source.deliver("d\n").outcome() == Outcome::done);
+  source.end();
+  CHECK(writer.log == std::vector<std::string>{"message a", "message b", "message cd"});
+  CHECK(ends == std::vector<std::string>{"ok"});
+}
+
+TEST_CASE("a framed source stops reading when its readers are gone, and passes on errors") {
+  RecordingWriter writer;
+  Framer framer{writer, {Framing::chunks}};
+  ManualSource source;
+  std::vector<std::string> ends;
+  cae::runtime::FramedSource read{framer, source, [&](const std::optional<std::string>& error) {
+                                    ends.push_back(error.value_or("ok"));
+                                  }};
+  read.start();
+  writer.next_outcome = Outcome::cancelled;
+  CHECK(source.deliver("x").outcome() == Outcome::cancelled);
+  CHECK(source.stopped);
+  CHECK(ends == std::vector<std::string>{"ok"});
+
+  ManualSource failing;
+  cae::runtime::FramedSource broken{framer, failing, [&](const std::optional<std::string>& error) {
+                                      ends.push_back(error.value_or("ok"));
+                                    }};
+  writer.next_outcome = Outcome::done;
+  broken.start();
+  failing.end("Input/output error");
+  CHECK(ends == std::vector<std::string>{"ok", "Input/output error"});
 }

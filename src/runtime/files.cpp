@@ -70,6 +70,14 @@ void check_readable(const std::string& path) {
 
 }  // namespace
 
+std::string file_root(const Context& context) {
+  const auto* root = dynamic_cast<const FileRoot*>(&context);
+  if (root == nullptr || root->file_root().empty()) {
+    throw std::runtime_error("this run has no file root, so file paths cannot be checked");
+  }
+  return std::string{root->file_root()};
+}
+
 std::string path_beneath(std::string_view root, std::string_view argument) {
   const fs::path base = fs::path{root}.lexically_normal();
   const std::string given = local_path(argument);

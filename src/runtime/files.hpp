@@ -6,7 +6,24 @@
 #include <string_view>
 #include <vector>
 
+#include "cae/context.hpp"
+
 namespace cae::runtime {
+
+// What a Context that runs file processors also implements: the directory that relative path
+// arguments start from and must stay beneath (--file-root, else the entry document's
+// directory, as for conn:filePath).
+class FileRoot {
+ public:
+  [[nodiscard]] virtual std::string_view file_root() const noexcept = 0;
+
+ protected:
+  ~FileRoot() = default;
+};
+
+// The file root of the run that `context` belongs to. Throws std::runtime_error when the
+// context has none.
+std::string file_root(const Context& context);
 
 // The absolute, normalised path a path argument names. The argument is a path or a file: IRI
 // (what a relative IRI such as <data/in.ttl> in a pipeline document resolves to); a relative

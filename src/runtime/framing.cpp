@@ -75,7 +75,7 @@ void FramedSource::start() {
       done_(std::nullopt);  // nobody reads the output any more
       return;
     }
-    source_.start([this](Message chunk) { return add(chunk); },
+    source_.start([this](const Message& chunk) { return add(chunk); },
                   [this](const std::optional<std::string>& error) { end(error); });
   });
 }

@@ -78,3 +78,39 @@ TEST_CASE("a pattern without a match and a missing file are errors") {
       fmt::format("cannot read {}: No such file or directory", root / "missing.ttl").c_str());
   CHECK_THROWS(readable_files(root.str(), {"../*"}));
 }
+
+namespace {
+
+// Only the file root matters here; the rest of a Context is never called.
+class RootedContext final : public cae::Context, public cae::runtime::FileRoot {
+ public:
+  explicit RootedContext(std::string root) : root_{std::move(root)} {}
+  [[nodiscard]] std::string_view file_root() const noexcept override { return root_; }
+  [[nodiscard]] std::string_view id() const noexcept override { return "p"; }
+  [[nodiscard]] std::string_view type() const noexcept override { return "P"; }
+  [[nodiscard]] std::string_view name() const noexcept override { return "<p>"; }
+  [[nodiscard]] const cae::Arguments& args() const noexcept override { std::abort(); }
+  [[nodiscard]] bool logs(cae::LogLevel) const noexcept override { return false; }
+  void log(cae::LogLevel, std::string_view) override {}
+  cae::Timer start_timer(std::chrono::milliseconds, std::chrono::milliseconds,
+                         std::function<void()>) override {
+    return {};
+  }
+  void post(std::function<void()>) override {}
+  cae::ByteSink& standard_output() override { std::abort(); }
+  cae::ByteSource& standard_input() override { std::abort(); }
+  std::unique_ptr<cae::ByteSource> open_file_source(const std::string&) override { return {}; }
+  std::unique_ptr<cae::FileSink> open_file_sink(const std::string&, bool) override { return {}; }
+  void fail(std::string) override {}
+
+ private:
+  std::string root_;
+};
+
+}  // namespace
+
+TEST_CASE("the file root comes from a context that knows it") {
+  CHECK(cae::runtime::file_root(RootedContext{"/srv/pipes"}) == "/srv/pipes");
+  CHECK_THROWS_WITH(cae::runtime::file_root(RootedContext{""}),
+                    "this run has no file root, so file paths cannot be checked");
+}

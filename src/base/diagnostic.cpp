@@ -9,10 +9,10 @@
 namespace cae {
 
 std::string_view code_name(Code code) {
-  static constexpr std::array<std::string_view, 13> names = {
+  static constexpr std::array<std::string_view, 14> names = {
       "syntax",    "import",   "unknown-type", "missing-argument", "too-many-values",
       "bad-value", "no-shape", "not-an-iri",   "env-unset",        "cycle",
-      "channel",   "usage",    "runtime",
+      "channel",   "usage",    "runtime",          "rule",
   };
   return names.at(static_cast<std::size_t>(code));
 }

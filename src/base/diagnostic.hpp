@@ -24,6 +24,7 @@ enum class Code : std::uint8_t {
   channel,
   usage,
   runtime,
+  rule,  // a violation found by a `cae validate --rules` query
 };
 
 std::string_view code_name(Code code);

@@ -70,6 +70,7 @@ std::string format_table(const Solutions& solutions, const Names& names) {
       widths[i] = std::max(widths[i], display_width(line[i]));
   }
   std::vector<std::string> rule;
+  rule.reserve(widths.size());
   for (const std::size_t width : widths) rule.emplace_back(width, '-');
   std::string out = format_row(lines.front(), widths) + format_row(rule, widths);
   for (std::size_t i = 1; i < lines.size(); ++i) out += format_row(lines[i], widths);
@@ -82,6 +83,7 @@ std::string format_csv(const Solutions& solutions) {
   std::string out = fmt::format("{}\r\n", fmt::join(header, ","));
   for (const auto& row : solutions.rows) {
     std::vector<std::string> fields;
+    fields.reserve(row.size());
     for (const auto& cell : row) fields.push_back(csv_value(cell));
     out += fmt::format("{}\r\n", fmt::join(fields, ","));
   }
@@ -94,6 +96,7 @@ std::string format_tsv(const Solutions& solutions) {
   std::string out = fmt::format("{}\n", fmt::join(header, "\t"));
   for (const auto& row : solutions.rows) {
     std::vector<std::string> fields;
+    fields.reserve(row.size());
     for (const auto& cell : row) fields.push_back(cell ? ntriples(*cell) : std::string{});
     out += fmt::format("{}\n", fmt::join(fields, "\t"));
   }

@@ -118,8 +118,13 @@ void finish(rasqal_triples_match* rtm, void* /*user_data*/) {
   rtm->user_data = nullptr;
 }
 
+// What Rasqal keeps for a triples source: it allocates `user_data_size` bytes for it.
+struct SourceHandle {
+  GraphSource* source;
+};
+
 GraphSource* source_of(void* user_data) {
-  return *static_cast<GraphSource**>(user_data);
+  return static_cast<SourceHandle*>(user_data)->source;
 }
 
 // Fills `match` for one pattern: its constants, and the variables another pattern already bound,
@@ -181,7 +186,7 @@ int support_feature(void* /*user_data*/, rasqal_triples_source_feature /*feature
 int init_triples_source(rasqal_world* /*world*/, raptor_sequence* /*data_graphs*/,
                         void* factory_user_data, void* user_data, rasqal_triples_source* rts,
                         rasqal_triples_error_handler2 /*handler*/, unsigned int /*flags*/) {
-  *static_cast<GraphSource**>(user_data) = static_cast<GraphSource*>(factory_user_data);
+  static_cast<SourceHandle*>(user_data)->source = static_cast<GraphSource*>(factory_user_data);
   rts->version = 2;
   rts->init_triples_match = init_triples_match;
   rts->triple_present = triple_present;
@@ -192,7 +197,7 @@ int init_triples_source(rasqal_world* /*world*/, raptor_sequence* /*data_graphs*
 
 int register_factory(rasqal_triples_source_factory* factory) {
   factory->version = 3;
-  factory->user_data_size = sizeof(GraphSource*);
+  factory->user_data_size = sizeof(SourceHandle);
   factory->init_triples_source2 = init_triples_source;
   return 0;
 }

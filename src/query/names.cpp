@@ -50,10 +50,10 @@ Prefixes known_prefixes(const rdf::LoadedDocument& document) {
       {"xsd", rdf::ns::xsd},
   }};
   Prefixes out = document.prefixes;
-  for (const auto& [name, iri] : well_known) {
-    const bool declared = std::any_of(out.begin(), out.end(),
-                                      [&](const auto& prefix) { return prefix.first == name; });
-    if (!declared) out.emplace_back(name, iri);
+  for (const auto& entry : well_known) {
+    const bool declared = std::any_of(
+        out.begin(), out.end(), [&](const auto& prefix) { return prefix.first == entry.first; });
+    if (!declared) out.emplace_back(entry.first, entry.second);
   }
   return out;
 }
@@ -62,7 +62,8 @@ Names::Names(std::string base_dir, Prefixes prefixes)
     : base_dir_{std::move(base_dir)}, prefixes_{std::move(prefixes)}, used_(prefixes_.size()) {}
 
 Names::Names(const rdf::LoadedDocument& document)
-    : Names{rdf::file_iri_from_path(document.entry_dir) + "/", known_prefixes(document)} {}
+    : Names{document.entry_iri.substr(0, document.entry_iri.rfind('/') + 1),
+            known_prefixes(document)} {}
 
 std::string Names::iri(std::string_view iri) const {
   if (iri.starts_with(base_dir_) && iri.size() > base_dir_.size()) {

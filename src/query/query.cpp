@@ -163,36 +163,64 @@ Result read_result(rasqal_query* query, rasqal_query_results* results) {
   return out;
 }
 
+// A Rasqal world whose only dataset is one document's graph. Queries it prepares must be freed
+// before it.
+class Engine {
+ public:
+  Engine(const rdf::LoadedDocument& document, LogSink& log)
+      : world_{open_world(log)},
+        source_{document.graph, world_.get()},
+        base_{raptor_new_uri(rasqal_world_get_raptor(world_.get()),
+                             reinterpret_cast<const unsigned char*>(document.entry_iri.c_str()))} {
+    source_.install();
+  }
+
+  // The parsed query, or none when it does not parse (the log sink has the reason).
+  [[nodiscard]] detail::QueryPtr prepare(const std::string& text) const {
+    detail::QueryPtr query{rasqal_new_query(world_.get(), "sparql11", nullptr)};
+    if (query &&
+        rasqal_query_prepare(query.get(), reinterpret_cast<const unsigned char*>(text.c_str()),
+                             base_.get()) != 0) {
+      query.reset();
+    }
+    return query;
+  }
+
+ private:
+  static detail::WorldPtr open_world(LogSink& log) {
+    detail::WorldPtr world{rasqal_new_world()};
+    if (!world || rasqal_world_open(world.get()) != 0) {
+      throw std::runtime_error{"cannot start the SPARQL engine"};
+    }
+    rasqal_world_set_log_handler(world.get(), &log, LogSink::handle);
+    return world;
+  }
+
+  detail::WorldPtr world_;  // declared first: freed last
+  detail::GraphSource source_;
+  detail::UriPtr base_;
+};
+
 }  // namespace
 
 std::optional<Result> run_query(const rdf::LoadedDocument& document, const QueryText& query,
                                 Diagnostics& diagnostics) {
   LogSink log{diagnostics, query};
-  const detail::WorldPtr world{rasqal_new_world()};
-  if (!world) throw std::runtime_error{"cannot start the SPARQL engine"};
-  if (rasqal_world_open(world.get()) != 0)
-    throw std::runtime_error{"cannot start the SPARQL engine"};
-  rasqal_world_set_log_handler(world.get(), &log, LogSink::handle);
-  detail::GraphSource source{document.graph, world.get()};
-  source.install();
-
-  const detail::QueryPtr prepared{rasqal_new_query(world.get(), "sparql11", nullptr)};
-  const std::string text = prefix_preamble(document, query.text) + std::string{query.text};
-  const detail::UriPtr base{
-      raptor_new_uri(rasqal_world_get_raptor(world.get()),
-                     reinterpret_cast<const unsigned char*>(document.entry_iri.c_str()))};
-  if (!prepared ||
-      rasqal_query_prepare(prepared.get(), reinterpret_cast<const unsigned char*>(text.c_str()),
-                           base.get()) != 0 ||
-      log.failed()) {
+  const Engine engine{document, log};
+  const detail::QueryPtr prepared =
+      engine.prepare(prefix_preamble(document, query.text) + std::string{query.text});
+  if (!prepared || log.failed()) {
     if (!log.failed()) diagnostics.error(Code::usage, Location{query.file, 0, 0}, "invalid query");
     return std::nullopt;
   }
   log.set_code(Code::runtime);
   const detail::ResultsPtr results{rasqal_query_execute(prepared.get())};
   if (!results || log.failed()) {
-    if (!log.failed())
-      diagnostics.error(Code::runtime, Location{query.file, 0, 0}, "the query failed");
+    if (!log.failed()) {
+      diagnostics.error(Code::runtime, Location{query.file, 0, 0},
+                        "the query could not be run; Rasqal 0.9 runs neither MINUS nor EXISTS, "
+                        "use OPTIONAL with !BOUND(?x) instead");
+    }
     return std::nullopt;
   }
   return read_result(prepared.get(), results.get());

@@ -18,10 +18,7 @@ constexpr std::string_view pipeline = R"(@prefix ex: <http://ex.org/>.
 // A document loaded from `pipeline` as file:///dir/p.ttl, and the query runs made over it.
 class Fixture {
  public:
-  Fixture() {
-    document_.entry_dir = "/dir";
-    query_file_ = document_.sources.add("q.rq", "");
-  }
+  Fixture() { query_file_ = document_.sources.add("q.rq", ""); }
 
   std::optional<query::Result> run(std::string_view text) {
     diagnostics_ = Diagnostics{};

@@ -34,5 +34,6 @@ struct CommandSpec {
 std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_inspect_command();
 std::unique_ptr<Command> make_query_command();
+std::unique_ptr<Command> make_graph_command();
 
 }  // namespace cae::cli

@@ -15,6 +15,8 @@ constexpr std::array commands = {
                 make_check_command},
     CommandSpec{"inspect", "Show the resolved pipeline: processors, arguments and channels",
                 make_inspect_command},
+    CommandSpec{"graph", "Draw a pipeline as a Mermaid flowchart or Graphviz DOT",
+                make_graph_command},
     CommandSpec{"query", "Run a SPARQL query over a pipeline and its vocabularies",
                 make_query_command},
 };

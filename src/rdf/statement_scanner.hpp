@@ -54,7 +54,7 @@ class StatementScanner {
   ScanStatus read_blank_name(Node& node, std::string* name);
   ScanStatus read_collection(Context ctx, Node& node);
   ScanStatus read_collection_members(Context ctx, Node list);
-  bool enter_nesting();
+  ScanStatus refuse_deep_nesting();
 
   Node node_here(TermKind kind) const { return Node{ScannedTerm{lexer_.here(), kind}, true}; }
   void emit(const Node& s, const Node& p, const Node& o);

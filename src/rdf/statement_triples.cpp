@@ -11,10 +11,10 @@ namespace {
 
 constexpr int eof = TurtleLexer::end_of_input;
 
-// Leaves one level of nesting when the reading of a blank node or collection ends.
+// One level of nesting, for as long as a blank node or collection is being read.
 class NestingLevel {
  public:
-  explicit NestingLevel(unsigned& depth) : depth_{depth} {}
+  explicit NestingLevel(unsigned& depth) : depth_{depth} { ++depth_; }
   NestingLevel(const NestingLevel&) = delete;
   NestingLevel& operator=(const NestingLevel&) = delete;
   ~NestingLevel() { --depth_; }
@@ -29,15 +29,12 @@ void StatementScanner::emit(const Node& s, const Node& p, const Node& o) {
   scan_.statements.push_back(ScannedStatement{s.term, p.term, o.term});
 }
 
-// Counts one more level; past max_nesting the scan stops where it is, before the recursion
-// that would overflow Serd's stack.
-bool StatementScanner::enter_nesting() {
-  ++depth_;
-  if (depth_ <= max_nesting) return true;
-  lexer_.refuse(lexer_.here(), fmt::format("blank nodes and collections are nested more than {} "
-                                           "levels deep here",
-                                           max_nesting));
-  return false;
+// Past max_nesting the scan stops where it is, before the recursion that would overflow Serd's
+// stack.
+ScanStatus StatementScanner::refuse_deep_nesting() {
+  return lexer_.refuse(lexer_.here(), fmt::format("blank nodes and collections are nested more "
+                                                  "than {} levels deep here",
+                                                  max_nesting));
 }
 
 ScanStatus StatementScanner::read_subject(Node& subject, int& opener, std::string* name) {
@@ -188,8 +185,8 @@ ScanStatus StatementScanner::read_boolean_or_name(Node& object, bool& ate_dot) {
 ScanStatus StatementScanner::read_anon(Context ctx, bool as_subject, Node& node,
                                        std::string* name) {
   node = node_here(TermKind::blank);
-  if (!enter_nesting()) return ScanStatus::error;
   const NestingLevel level{depth_};
+  if (depth_ > max_nesting) return refuse_deep_nesting();
   lexer_.skip();  // '['
   const bool empty = lexer_.peek_delim(']');
   if (as_subject) anon_subject_flagged_ = true;
@@ -225,8 +222,8 @@ ScanStatus StatementScanner::read_blank_name(Node& node, std::string* name) {
 // for each member: `node rdf:first member`, the member's own statements, `node rdf:rest next`.
 ScanStatus StatementScanner::read_collection(Context ctx, Node& node) {
   node = node_here(TermKind::blank);
-  if (!enter_nesting()) return ScanStatus::error;
   const NestingLevel level{depth_};
+  if (depth_ > max_nesting) return refuse_deep_nesting();
   lexer_.skip();  // '('
   const bool empty = lexer_.peek_delim(')');
   if (empty) node.term.kind = TermKind::iri;

@@ -1,6 +1,7 @@
 // `cae inspect PIPELINE [--json]`: the resolved pipeline, either as a listing for people
 // (runners, processors with their arguments and documentation, channels) or as the JSON
 // document of spec/arguments.md §4.
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -50,10 +51,42 @@ class Listing {
       fmt::print("    {}\n", doc->second.comment);
     }
     for (const auto& [field, value] : processor.arguments.items()) {
-      fmt::print("    {}: {}\n", field, value.dump());
+      fmt::print("    {}: {}\n", field, human(value));
       const std::string description = describe(doc, field);
       if (!description.empty()) fmt::print("        {}\n", description);
     }
+  }
+
+  // An argument value for people: channel ends and IRIs by their short names, raw literals in
+  // Turtle form, graph fragments by their size; everything else as JSON.
+  [[nodiscard]] std::string human(const model::Json& value) const {
+    if (value.is_array()) {
+      std::string out;
+      for (const auto& item : value)
+        out += fmt::format("{}{}", out.empty() ? "" : ", ", human(item));
+      return fmt::format("[{}]", out);
+    }
+    if (!value.is_object()) return value.dump();
+    for (const char* end : {"reader", "writer"}) {
+      if (value.size() == 1 && value.contains(end))
+        return fmt::format("{} {}", end, name(value[end].get<std::string>()));
+    }
+    if (value.size() == 1 && value.contains("iri")) return name(value["iri"].get<std::string>());
+    if (value.size() == 1 && value.contains("ntriples")) {
+      const auto text = value["ntriples"].get<std::string>();
+      return fmt::format("N-Triples, {} lines", std::count(text.begin(), text.end(), '\n'));
+    }
+    if (value.contains("literal") && value.contains("datatype")) {
+      const std::string lexical = model::Json(value["literal"]).dump();
+      return value.contains("lang")
+                 ? fmt::format("{}@{}", lexical, value["lang"].get<std::string>())
+                 : fmt::format("{}^^{}", lexical, name(value["datatype"].get<std::string>()));
+    }
+    std::string out;
+    for (const auto& [field, item] : value.items()) {
+      out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", field, human(item));
+    }
+    return fmt::format("{{{}}}", out);
   }
 
   static std::string describe(std::map<std::string, model::ClassDoc>::const_iterator doc,
@@ -68,7 +101,7 @@ class Listing {
     fmt::print("  {} ({})\n", name(channel.id), model::transport_name(channel.transport));
     fmt::print("    writers: {}\n    readers: {}\n", names(channel.writers),
                names(channel.readers));
-    if (!channel.settings.empty()) fmt::print("    settings: {}\n", channel.settings.dump());
+    if (!channel.settings.empty()) fmt::print("    settings: {}\n", human(channel.settings));
     if (!channel.log_level.empty()) fmt::print("    log level: {}\n", channel.log_level);
     if (channel.queue.messages) fmt::print("    queue messages: {}\n", *channel.queue.messages);
     if (channel.queue.bytes) fmt::print("    queue bytes: {}\n", *channel.queue.bytes);
@@ -107,6 +140,8 @@ class InspectCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_inspect_command() { return std::make_unique<InspectCommand>(); }
+std::unique_ptr<Command> make_inspect_command() {
+  return std::make_unique<InspectCommand>();
+}
 
 }  // namespace cae::cli

@@ -19,7 +19,7 @@ struct ChannelUse {
   rdf::Term channel;      // the channel resource: the end's pairing node, else the end
   std::string processor;  // id of the processor that uses it
   Direction direction;
-  Location where;         // the argument value
+  Location where;  // the argument value
 };
 
 class ChannelTable {
@@ -29,8 +29,7 @@ class ChannelTable {
 
   // Records that `processor` reads or writes `end` and returns the channel id the argument
   // shows: the pairing node when `end` is paired, else `end` itself.
-  std::string use(rdf::Term end, Direction direction, const std::string& processor,
-                  Location where);
+  std::string use(rdf::Term end, Direction direction, const std::string& processor, Location where);
 
   [[nodiscard]] const std::vector<ChannelUse>& uses() const { return uses_; }
   // The pairing nodes that name `end`, in source order.

@@ -32,8 +32,8 @@ void add_once(std::vector<std::string>& ids, const std::string& id) {
 
 class ChannelResolver {
  public:
-  ChannelResolver(Context& context, Extractor& extractor)
-      : context_{context}, extractor_{extractor} {}
+  ChannelResolver(Context& context, Extractor& extractor, bool processors_complete)
+      : context_{context}, extractor_{extractor}, processors_complete_{processors_complete} {}
 
   std::vector<model::Channel> resolve() {
     std::vector<model::Channel> out;
@@ -48,8 +48,8 @@ class ChannelResolver {
     for (const auto& use : context_.channels.uses()) {
       auto [it, inserted] = index.try_emplace(use.channel, out.size());
       if (inserted) {
-        out.push_back(Group{use.channel, context_.naming.id(use.channel),
-                            use.channel != use.end, {}, use.where});
+        out.push_back(Group{
+            use.channel, context_.naming.id(use.channel), use.channel != use.end, {}, use.where});
       }
       Group& group = out[it->second];
       group.uses.push_back(&use);
@@ -98,19 +98,19 @@ class ChannelResolver {
   void check_paired_end(const Group& group, rdf::Term end, bool& ok) {
     const auto& pairings = context_.channels.pairings(end);
     if (pairings.size() > 1) {
-      ok = channel_error(group, fmt::format("has end {} in {} pairing nodes ({}, {}); an end "
-                                            "may be in only one",
-                                            context_.naming.term(end), pairings.size(),
-                                            context_.naming.term(pairings[0]),
-                                            context_.naming.term(pairings[1])));
+      ok = channel_error(
+          group, fmt::format("has end {} in {} pairing nodes ({}, {}); an end "
+                             "may be in only one",
+                             context_.naming.term(end), pairings.size(),
+                             context_.naming.term(pairings[0]), context_.naming.term(pairings[1])));
     }
     const EndType type = end_type(group, end, ok);
     if (type.cls != nullptr && type.cls->side != EndSide::memory) {
-      ok = channel_error(group, fmt::format("pairs end {}, which has the {} transport type {}; "
-                                            "pairing nodes join in-memory ends only",
-                                            context_.naming.term(end),
-                                            model::transport_name(type.cls->transport),
-                                            context_.naming.term(type.term)));
+      ok = channel_error(
+          group, fmt::format("pairs end {}, which has the {} transport type {}; "
+                             "pairing nodes join in-memory ends only",
+                             context_.naming.term(end), model::transport_name(type.cls->transport),
+                             context_.naming.term(type.term)));
     }
   }
 
@@ -142,7 +142,8 @@ class ChannelResolver {
     return out;
   }
 
-  void check_directions(const Group& group, const model::Channel& channel, const EndType& transport) {
+  void check_directions(const Group& group, const model::Channel& channel,
+                        const EndType& transport) {
     for (const ChannelUse* use : group.uses) {
       bool ok = true;
       const EndType type = end_type(group, use->end, ok);
@@ -150,33 +151,33 @@ class ChannelResolver {
           type.cls->direction == use->direction) {
         continue;
       }
-      channel_error(group, fmt::format("has end {}, {}, but {} uses it as a {}",
-                                       context_.naming.term(use->end),
-                                       with_article(context_.naming.term(type.term)),
-                                       processor_name(use->processor),
-                                       direction_name(use->direction)));
+      channel_error(
+          group,
+          fmt::format("has end {}, {}, but {} uses it as a {}", context_.naming.term(use->end),
+                      with_article(context_.naming.term(type.term)), processor_name(use->processor),
+                      direction_name(use->direction)));
     }
     check_topology(group, channel, transport);
   }
 
   void check_topology(const Group& group, const model::Channel& channel, const EndType& transport) {
     if (transport.cls == nullptr) {
-      if (channel.readers.empty() || channel.writers.empty()) {
-        channel_error(group, channel.readers.empty()
-                                 ? fmt::format("has {} but no reader", list("writer", channel.writers))
-                                 : fmt::format("has {} but no writer", list("reader", channel.readers)));
+      if (processors_complete_ && (channel.readers.empty() || channel.writers.empty())) {
+        channel_error(group,
+                      channel.readers.empty()
+                          ? fmt::format("has {} but no reader", list("writer", channel.writers))
+                          : fmt::format("has {} but no writer", list("reader", channel.readers)));
       }
       return;
     }
     const bool ingress = transport.cls->side == EndSide::ingress;
     const auto& wrong = ingress ? channel.writers : channel.readers;
     if (wrong.empty()) return;
-    channel_error(group, fmt::format("is an {} end ({}) that local processors may only {}, but it "
-                                     "has {}",
-                                     ingress ? "ingress" : "egress",
-                                     context_.naming.term(transport.term),
-                                     ingress ? "read" : "write",
-                                     list(ingress ? "writer" : "reader", wrong)));
+    channel_error(
+        group, fmt::format("is an {} end ({}) that local processors may only {}, but it "
+                           "has {}",
+                           ingress ? "ingress" : "egress", context_.naming.term(transport.term),
+                           ingress ? "read" : "write", list(ingress ? "writer" : "reader", wrong)));
   }
 
   void resolve_settings(const Group& group, const EndType& transport, model::Channel& channel) {
@@ -184,12 +185,12 @@ class ChannelResolver {
     const rdf::Term shape_class =
         transport.cls != nullptr ? transport.term
                                  : context_.graph.iri(fmt::format("{}ChannelShape", rdf::ns::cae));
-    const Shape* shape = transport.cls != nullptr ? shapes.shape_of(shape_class)
-                                                  : shapes.named_shape(shape_class);
+    const Shape* shape =
+        transport.cls != nullptr ? shapes.shape_of(shape_class) : shapes.named_shape(shape_class);
     if (shape == nullptr) return;
     Walk walk{fmt::format("channel {}", group_name(group)), {}, {}, {}};
-    auto settings = extractor_.extract(*shape, shape_class, Value{group.channel, group.where, {}},
-                                       walk);
+    auto settings =
+        extractor_.extract(*shape, shape_class, Value{group.channel, group.where, {}}, walk);
     if (!settings) return;
     const SettingsCheck check{context_, walk, *shape, group.channel, transport.cls};
     if (check.run(*settings)) apply_settings(std::move(*settings), channel);
@@ -210,20 +211,23 @@ class ChannelResolver {
   // "a writer (<a>)" or "writers (<a>, <b>)".
   std::string list(std::string_view role, const std::vector<std::string>& ids) const {
     std::string names;
-    for (const auto& id : ids) names += fmt::format("{}{}", names.empty() ? "" : ", ", processor_name(id));
+    for (const auto& id : ids)
+      names += fmt::format("{}{}", names.empty() ? "" : ", ", processor_name(id));
     return ids.size() == 1 ? fmt::format("a {} ({})", role, names)
                            : fmt::format("{}s ({})", role, names);
   }
 
   Context& context_;
   Extractor& extractor_;
+  bool processors_complete_;
   std::unordered_map<rdf::Term, EndType> end_types_;
 };
 
 }  // namespace
 
-std::vector<model::Channel> resolve_channels(Context& context, Extractor& extractor) {
-  return ChannelResolver{context, extractor}.resolve();
+std::vector<model::Channel> resolve_channels(Context& context, Extractor& extractor,
+                                             bool processors_complete) {
+  return ChannelResolver{context, extractor, processors_complete}.resolve();
 }
 
 }  // namespace cae::resolve

@@ -11,7 +11,10 @@
 
 namespace cae::resolve {
 
-// Runs after every processor is resolved; returns the channels sorted by id.
-std::vector<model::Channel> resolve_channels(Context& context, Extractor& extractor);
+// Runs after every processor is resolved; returns the channels sorted by id. When some processor
+// failed (`processors_complete` false), its channel ends may be unknown, so a channel that lacks
+// a writer or a reader is not reported: that would only be a follow-on error.
+std::vector<model::Channel> resolve_channels(Context& context, Extractor& extractor,
+                                             bool processors_complete);
 
 }  // namespace cae::resolve

@@ -8,8 +8,8 @@ namespace cae::resolve {
 namespace {
 
 // The one statement (cell, predicate, ?o), or a description of why there is not exactly one.
-std::optional<rdf::Triple> single(const std::vector<rdf::Triple>& found,
-                                  std::string_view predicate, Problem& problem) {
+std::optional<rdf::Triple> single(const std::vector<rdf::Triple>& found, std::string_view predicate,
+                                  Problem& problem) {
   if (found.size() == 1) return found.front();
   problem.message = found.empty()
                         ? fmt::format("a list cell has no {}", predicate)

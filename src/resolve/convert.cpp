@@ -26,17 +26,19 @@ std::optional<Json> Converter::convert(const Field& field, Value value, const st
   const auto& vocab = context_.vocab;
   if (is_env_variable(context_.graph, vocab, value.term)) {
     Failure failure;
-    auto replaced = env_value(context_.graph, vocab, context_.naming,
-                              context_.options.environment, value, field, failure);
+    auto replaced = env_value(context_.graph, vocab, context_.naming, context_.options.environment,
+                              value, field, failure);
     if (!replaced) return fail(walk, path, field, std::move(failure));
     value = std::move(*replaced);
   } else if (field.scalar() && is_collection(context_.graph, vocab, value.term)) {
     return fail(walk, path, field,
-                Failure{Code::bad_value, value.where,
+                Failure{Code::bad_value,
+                        value.where,
                         fmt::format("expected {}, found an RDF list; this argument takes a single "
                                     "value",
                                     single_kind(vocab, field)),
-                        {}, false});
+                        {},
+                        false});
   }
   return field.cls ? by_class(field, value, path, walk) : by_datatype(field, value, path, walk);
 }
@@ -50,11 +52,13 @@ std::optional<Json> Converter::by_datatype(const Field& field, const Value& valu
     why += fmt::format("{}from environment variable {}", why.empty() ? "" : "; ", value.env_key);
   }
   return fail(walk, path, field,
-              Failure{Code::bad_value, value.where,
+              Failure{Code::bad_value,
+                      value.where,
                       fmt::format("expected {}, found {}{}",
                                   with_article(context_.naming.term(field.datatype)), found(value),
                                   why.empty() ? "" : fmt::format(" ({})", why)),
-                      {}, false});
+                      {},
+                      false});
 }
 
 std::optional<Json> Converter::by_class(const Field& field, const Value& value,
@@ -77,17 +81,19 @@ std::optional<Json> Converter::channel_end(Direction direction, const Field& fie
   const std::string_view kind = direction_name(direction);
   if (!value.term.is_iri()) {
     return fail(walk, path, field,
-                Failure{Code::not_an_iri, value.where,
+                Failure{Code::not_an_iri,
+                        value.where,
                         fmt::format("a {} must be a channel IRI, found {}", kind, found(value)),
-                        {}, false});
+                        {},
+                        false});
   }
   const std::string id = context_.channels.use(value.term, direction, walk.processor, value.where);
   return Json{{std::string{kind}, id}};
 }
 
 // rdfl:CBD, rdfl:Path, rdfl:PathLens and rdfl:Context: graph fragments as N-Triples.
-std::optional<Json> Converter::lens(const Field& field, const Value& value,
-                                    const std::string& path, Walk& walk) {
+std::optional<Json> Converter::lens(const Field& field, const Value& value, const std::string& path,
+                                    Walk& walk) {
   const auto& vocab = context_.vocab;
   if (field.cls == vocab.rdfl_context) {
     if (!context_ntriples_) context_ntriples_ = graph_ntriples(context_.graph);
@@ -95,17 +101,21 @@ std::optional<Json> Converter::lens(const Field& field, const Value& value,
   }
   if (value.term.is_literal()) {
     return fail(walk, path, field,
-                Failure{Code::bad_value, value.where,
+                Failure{Code::bad_value,
+                        value.where,
                         fmt::format("{} needs an IRI or blank node, found {}",
                                     context_.naming.term(field.cls), found(value)),
-                        {}, false});
+                        {},
+                        false});
   }
   if (field.cls == vocab.rdfl_path || field.cls == vocab.rdfl_path_lens) {
     Problem problem;
     if (!read_path(context_.graph, vocab, value.term, value.where, problem)) {
       return fail(walk, path, field,
-                  Failure{Code::bad_value, problem.where,
-                          fmt::format("not a SHACL property path: {}", problem.message), {},
+                  Failure{Code::bad_value,
+                          problem.where,
+                          fmt::format("not a SHACL property path: {}", problem.message),
+                          {},
                           false});
     }
   }
@@ -115,8 +125,8 @@ std::optional<Json> Converter::lens(const Field& field, const Value& value,
 std::optional<Json> Converter::typed(const Field& field, const Value& value,
                                      const std::string& path, Walk& walk) {
   Failure failure;
-  auto shape = typed_shape(context_.graph, context_.vocab, context_.naming, context_.shapes, value,
-                           failure);
+  auto shape =
+      typed_shape(context_.graph, context_.vocab, context_.naming, context_.shapes, value, failure);
   if (!shape) return fail(walk, path, field, std::move(failure));
   if (cycles(shape->type, value, path, field, walk)) return std::nullopt;
   walk.typed.emplace_back(path, std::string{shape->type.text()});
@@ -129,17 +139,21 @@ std::optional<Json> Converter::nested(const Field& field, const Value& value,
   if (shape == nullptr) {
     if (context_.shapes.has_shape(field.cls)) return std::nullopt;  // reported by the index
     return fail(walk, path, field,
-                Failure{Code::no_shape, field.class_where,
+                Failure{Code::no_shape,
+                        field.class_where,
                         fmt::format("{} has no SHACL shape; import the file that defines it",
                                     context_.naming.term(field.cls)),
-                        {}, false});
+                        {},
+                        false});
   }
   if (value.term.is_literal()) {
     return fail(walk, path, field,
-                Failure{Code::bad_value, value.where,
+                Failure{Code::bad_value,
+                        value.where,
                         fmt::format("expected an IRI or blank node described by {}, found {}",
                                     context_.naming.term(field.cls), found(value)),
-                        {}, false});
+                        {},
+                        false});
   }
   if (cycles(field.cls, value, path, field, walk)) return std::nullopt;
   std::vector<const Field*> fields;
@@ -155,10 +169,12 @@ bool Converter::cycles(rdf::Term cls, const Value& value, const std::string& pat
     const std::string first =
         frame.path.empty() ? std::string{"the top level"} : fmt::format("'{}'", frame.path);
     fail(walk, path, field,
-         Failure{Code::cycle, value.where,
+         Failure{Code::cycle,
+                 value.where,
                  fmt::format("{} is already being resolved as {} at {}",
                              context_.naming.term(value.term), context_.naming.term(cls), first),
-                 {}, false});
+                 {},
+                 false});
     return true;
   }
   return false;

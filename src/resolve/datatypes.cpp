@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 
 namespace cae::resolve {
@@ -11,7 +12,9 @@ namespace {
 
 using model::Json;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::string_view trim(std::string_view text) {
   constexpr std::string_view space = " \t\r\n";
@@ -70,9 +73,10 @@ std::optional<Json> to_integer(std::string_view lexical, bool bits32, std::strin
 std::optional<Json> to_real(std::string_view lexical, std::string& why) {
   std::string_view text = trim(lexical);
   if (!is_decimal_or_double(text)) return std::nullopt;
-  if (text.front() == '+') text.remove_prefix(1);
-  double number = 0;
-  std::from_chars(text.data(), text.data() + text.size(), number);
+  // strtod (the "C" locale: cae never sets another) overflows to infinity and rounds values
+  // too small to zero, which is what a reader of the lexical form expects.
+  const std::string copy{text};
+  const double number = std::strtod(copy.c_str(), nullptr);
   if (!std::isfinite(number)) {
     why = "too large for a double";
     return std::nullopt;
@@ -87,7 +91,9 @@ std::optional<Json> to_boolean(std::string_view lexical) {
   return std::nullopt;
 }
 
-Json iri_object(std::string_view iri) { return Json{{"iri", std::string{iri}}}; }
+Json iri_object(std::string_view iri) {
+  return Json{{"iri", std::string{iri}}};
+}
 
 Json raw_literal(const Vocabulary& vocab, rdf::Term datatype, rdf::Term literal) {
   Json out{{"literal", std::string{literal.text()}}};
@@ -121,10 +127,10 @@ std::optional<Json> convert_literal(const Vocabulary& vocab, rdf::Term datatype,
 
 std::optional<Json> convert_iri(const Vocabulary& vocab, rdf::Term datatype, rdf::Term value) {
   if (datatype == vocab.xsd_string) return Json(std::string{value.text()});
-  const bool numeric_or_boolean =
-      datatype == vocab.xsd_integer || datatype == vocab.xsd_long || datatype == vocab.xsd_int ||
-      datatype == vocab.xsd_double || datatype == vocab.xsd_float ||
-      datatype == vocab.xsd_decimal || datatype == vocab.xsd_boolean;
+  const bool numeric_or_boolean = datatype == vocab.xsd_integer || datatype == vocab.xsd_long ||
+                                  datatype == vocab.xsd_int || datatype == vocab.xsd_double ||
+                                  datatype == vocab.xsd_float || datatype == vocab.xsd_decimal ||
+                                  datatype == vocab.xsd_boolean;
   if (numeric_or_boolean) return std::nullopt;
   return iri_object(value.text());
 }

@@ -17,7 +17,8 @@ class EnvReader {
     const auto keys = values(vocab_.rdfl_env_key, vocab_.conn_env_key);
     const auto defaults = values(vocab_.rdfl_env_default, vocab_.conn_env_default);
     const auto datatypes = values(vocab_.rdfl_datatype);
-    if (!single(keys, "rdfl:envKey", true, false) || !single(defaults, "rdfl:envDefault", false, false) ||
+    if (!single(keys, "rdfl:envKey", true, false) ||
+        !single(defaults, "rdfl:envDefault", false, false) ||
         !single(datatypes, "rdfl:datatype", false, true)) {
       return std::nullopt;
     }

@@ -18,18 +18,17 @@ std::string argument_path(const std::string& parent, const std::string& name) {
 
 }  // namespace
 
-void report_failure(Context& context, const Walk& walk, const std::string& path,
-                    const Field& field, Failure failure) {
+void report_failure(Context& context, const Walk& walk, const std::string& path, const Field& field,
+                    Failure failure) {
   if (failure.reported) return;
-  auto& error = context.diagnostics.error(
-      failure.code, failure.where,
-      fmt::format("{}: argument '{}' ({}): {}", walk.subject, path, field.path_text,
-                  failure.detail));
+  auto& error = context.diagnostics.error(failure.code, failure.where,
+                                          fmt::format("{}: argument '{}' ({}): {}", walk.subject,
+                                                      path, field.path_text, failure.detail));
   error.notes = std::move(failure.notes);
 }
 
-std::optional<model::Json> Extractor::extract(const Shape& shape, rdf::Term cls,
-                                              const Value& focus, Walk& walk) {
+std::optional<model::Json> Extractor::extract(const Shape& shape, rdf::Term cls, const Value& focus,
+                                              Walk& walk) {
   std::vector<const Field*> fields;
   fields.reserve(shape.fields.size());
   for (const auto& field : shape.fields) fields.push_back(&field);
@@ -95,8 +94,11 @@ std::optional<std::vector<Value>> Extractor::expand(const std::vector<Value>& va
     auto members = read_collection(context_.graph, context_.vocab, value, problem);
     if (!members) {
       report_failure(context_, walk, path, field,
-                     Failure{Code::bad_value, problem.where,
-                             fmt::format("broken RDF list: {}", problem.message), {}, false});
+                     Failure{Code::bad_value,
+                             problem.where,
+                             fmt::format("broken RDF list: {}", problem.message),
+                             {},
+                             false});
       return std::nullopt;
     }
     out.insert(out.end(), members->begin(), members->end());
@@ -104,27 +106,29 @@ std::optional<std::vector<Value>> Extractor::expand(const std::vector<Value>& va
   return out;
 }
 
-bool Extractor::count_fits(const Field& field, const std::vector<Value>& values,
-                           const Value& focus, const std::string& path, Walk& walk) {
+bool Extractor::count_fits(const Field& field, const std::vector<Value>& values, const Value& focus,
+                           const std::string& path, Walk& walk) {
   const auto& graph = context_.graph;
   if (values.size() < field.min) {
     // The focus node's first statement as a subject; a node never written as a subject is
     // located at the value that leads to it.
-    const Location where = graph.has_subject(focus.term) ? graph.first_position(focus.term)
-                                                         : focus.where;
-    report_failure(context_, walk, path, field,
-                   Failure{Code::missing_argument, where,
-                           fmt::format("expected at least {}, found {}", values_text(field.min),
-                                       values.size()),
-                           {Note{field.where, fmt::format("argument '{}' is declared here",
-                                                          field.name)}},
-                           false});
+    const Location where =
+        graph.has_subject(focus.term) ? graph.first_position(focus.term) : focus.where;
+    report_failure(
+        context_, walk, path, field,
+        Failure{
+            Code::missing_argument,
+            where,
+            fmt::format("expected at least {}, found {}", values_text(field.min), values.size()),
+            {Note{field.where, fmt::format("argument '{}' is declared here", field.name)}},
+            false});
     return false;
   }
   if (field.max && values.size() > *field.max) {
     const Value& first = values.front();
     report_failure(context_, walk, path, field,
-                   Failure{Code::too_many_values, values[*field.max].where,
+                   Failure{Code::too_many_values,
+                           values[*field.max].where,
                            fmt::format("expected at most {}, found {}", values_text(*field.max),
                                        values.size()),
                            {Note{first.where, fmt::format("first value {} is here",

@@ -49,10 +49,10 @@ class Converter {
                                          const Value& value, const std::string& path, Walk& walk);
   std::optional<model::Json> lens(const Field& field, const Value& value, const std::string& path,
                                   Walk& walk);
-  std::optional<model::Json> typed(const Field& field, const Value& value,
-                                   const std::string& path, Walk& walk);
-  std::optional<model::Json> nested(const Field& field, const Value& value,
-                                    const std::string& path, Walk& walk);
+  std::optional<model::Json> typed(const Field& field, const Value& value, const std::string& path,
+                                   Walk& walk);
+  std::optional<model::Json> nested(const Field& field, const Value& value, const std::string& path,
+                                    Walk& walk);
   bool cycles(rdf::Term cls, const Value& value, const std::string& path, const Field& field,
               Walk& walk);
   std::optional<model::Json> fail(const Walk& walk, const std::string& path, const Field& field,
@@ -93,7 +93,7 @@ class Extractor {
 
 // Reports `failure` as an error about argument `path` of field `field` of the walk's owner:
 // "SUBJECT: argument 'PATH' (SHACL path): DETAIL".
-void report_failure(Context& context, const Walk& walk, const std::string& path,
-                    const Field& field, Failure failure);
+void report_failure(Context& context, const Walk& walk, const std::string& path, const Field& field,
+                    Failure failure);
 
 }  // namespace cae::resolve

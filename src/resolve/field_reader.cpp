@@ -11,8 +11,8 @@ namespace {
 
 class FieldReader {
  public:
-  FieldReader(const rdf::Graph& graph, const Vocabulary& vocab, const Naming& naming,
-              rdf::Term cls, rdf::Term property, Problem& problem)
+  FieldReader(const rdf::Graph& graph, const Vocabulary& vocab, const Naming& naming, rdf::Term cls,
+              rdf::Term property, Problem& problem)
       : graph_{graph}, vocab_{vocab}, naming_{naming}, cls_{cls}, problem_{problem} {
     field_.node = property;
     field_.where = graph.first_position(property);
@@ -20,8 +20,7 @@ class FieldReader {
   }
 
   std::optional<Field> read() {
-    if (!read_name() || !read_path_value() || !read_kind() || !read_counts() ||
-        !read_defaults()) {
+    if (!read_name() || !read_path_value() || !read_kind() || !read_counts() || !read_defaults()) {
       return std::nullopt;
     }
     field_.description = text_of(vocab_.sh_description);
@@ -32,10 +31,10 @@ class FieldReader {
  private:
   // Records what is wrong, naming the property by its name once that is known.
   bool fail(std::string_view message) {
-    const std::string label = field_.name.empty() ? naming_.term(field_.node)
-                                                  : fmt::format("'{}'", field_.name);
-    problem_.message = fmt::format("property {} of the shape of {}: {}", label,
-                                   naming_.term(cls_), message);
+    const std::string label =
+        field_.name.empty() ? naming_.term(field_.node) : fmt::format("'{}'", field_.name);
+    problem_.message =
+        fmt::format("property {} of the shape of {}: {}", label, naming_.term(cls_), message);
     return false;
   }
 
@@ -97,8 +96,8 @@ class FieldReader {
     const auto& kind = cls ? cls : datatype;
     if (!kind) return fail("no sh:class or sh:datatype");
     if (!kind->o.is_iri()) {
-      return fail(fmt::format("{} must be an IRI, found {}", naming_.term(kind->p),
-                              naming_.term(kind->o)));
+      return fail(
+          fmt::format("{} must be an IRI, found {}", naming_.term(kind->p), naming_.term(kind->o)));
     }
     if (cls) {
       field_.cls = cls->o;
@@ -132,8 +131,8 @@ class FieldReader {
     }
     field_.min = min.value_or(0);
     if (field_.max && field_.min > *field_.max) {
-      return fail(fmt::format("sh:minCount {} is greater than sh:maxCount {}", field_.min,
-                              *field_.max));
+      return fail(
+          fmt::format("sh:minCount {} is greater than sh:maxCount {}", field_.min, *field_.max));
     }
     return true;
   }

@@ -44,10 +44,10 @@ Library LibraryCheck::check(rdf::Term cls) {
   }
   struct stat info {};
   if (::stat(out.path.c_str(), &info) != 0) {
-    context_.diagnostics.error(Code::import, out.where,
-                               fmt::format("cannot find the library {} of {}: {}: {}",
-                                           context_.naming.term(library.o), name, out.path,
-                                           std::strerror(errno)));
+    context_.diagnostics.error(
+        Code::import, out.where,
+        fmt::format("cannot find the library {} of {}: {}: {}", context_.naming.term(library.o),
+                    name, out.path, std::strerror(errno)));
     return out;
   }
   out.ok = true;

@@ -92,9 +92,9 @@ std::string Naming::literal(rdf::Term literal) const {
 std::string with_article(std::string_view noun) {
   // Prefixed names of the W3C vocabularies are read letter by letter: "an xsd:integer".
   const bool vowel_sound =
-      !noun.empty() && (std::string_view{"aeiouAEIOU"}.find(noun.front()) != std::string_view::npos ||
-                        noun.starts_with("xsd:") || noun.starts_with("rdf") ||
-                        noun.starts_with("sh:"));
+      !noun.empty() &&
+      (std::string_view{"aeiouAEIOU"}.find(noun.front()) != std::string_view::npos ||
+       noun.starts_with("xsd:") || noun.starts_with("rdf") || noun.starts_with("sh:"));
   return fmt::format("{} {}", vowel_sound ? "an" : "a", noun);
 }
 

@@ -13,7 +13,9 @@
 namespace cae::resolve {
 namespace {
 
-std::string uchar(unsigned char c) { return fmt::format("\\u{:04X}", c); }
+std::string uchar(unsigned char c) {
+  return fmt::format("\\u{:04X}", c);
+}
 
 // Characters IRIREF does not allow as such are written as \uXXXX.
 std::string escape_iri(std::string_view iri) {
@@ -98,7 +100,8 @@ std::string canonical(const rdf::Graph& graph, const std::vector<const rdf::Trip
 
 }  // namespace
 
-std::string ntriples_term(rdf::Term term, const std::function<std::string(rdf::Term)>& blank_label) {
+std::string ntriples_term(rdf::Term term,
+                          const std::function<std::string(rdf::Term)>& blank_label) {
   switch (term.kind()) {
     case rdf::TermKind::iri: return fmt::format("<{}>", escape_iri(term.text()));
     case rdf::TermKind::blank: return fmt::format("_:{}", blank_label(term));

@@ -25,7 +25,8 @@ std::uint32_t cae_ontology_file(const SourceMap& sources) {
 
 std::string absolute_file_root(const rdf::LoadedDocument& document, const ResolveOptions& options) {
   namespace fs = std::filesystem;
-  if (!options.file_root.empty()) return fs::absolute(options.file_root).lexically_normal().string();
+  if (!options.file_root.empty())
+    return fs::absolute(options.file_root).lexically_normal().string();
   if (!document.entry_dir.empty()) return document.entry_dir;
   return fs::path{rdf::path_from_file_iri(document.entry_iri)}.parent_path().string();
 }
@@ -45,8 +46,8 @@ class ProcessorResolver {
     const Library& library = libraries_.of(selected.type);
     out.library = library.path;
     out.library_where = library.where;
-    const std::string subject = fmt::format("processor {} ({})", naming.term(selected.node),
-                                            naming.term(selected.type));
+    const std::string subject =
+        fmt::format("processor {} ({})", naming.term(selected.node), naming.term(selected.type));
     const Shape* shape = context_.shapes.shape_of(selected.type);
     if (shape == nullptr) {
       if (!context_.shapes.has_shape(selected.type)) {
@@ -60,8 +61,8 @@ class ProcessorResolver {
     }
     Walk walk{subject, out.id, {}, {}};
     const Value focus{selected.node, context_.graph.first_position(selected.node), {}};
-    out.arguments = extractor_.extract(*shape, selected.type, focus, walk)
-                        .value_or(model::Json::object());
+    out.arguments =
+        extractor_.extract(*shape, selected.type, focus, walk).value_or(model::Json::object());
     out.extracted_types = std::move(walk.typed);
     return out;
   }
@@ -93,13 +94,18 @@ model::Pipeline resolve_pipeline(rdf::LoadedDocument& document, const ResolveOpt
   rdf::Graph& graph = document.graph;
   const Vocabulary vocab{graph};
   const Naming naming{graph, document.entry_iri, document.prefixes};
-  ShapeIndex shapes{graph, vocab, naming, diagnostics,
+  ShapeIndex shapes{graph,
+                    vocab,
+                    naming,
+                    diagnostics,
                     [](rdf::Term cls) { return find_end_class(cls.text()) != nullptr; },
                     cae_ontology_file(document.sources)};
   ChannelTable channels{graph, vocab, naming};
-  Context context{graph,   document.sources, vocab, naming, shapes, channels, options,
-                  absolute_file_root(document, options), diagnostics};
+  Context context{graph,      document.sources, vocab,   naming,
+                  shapes,     channels,         options, absolute_file_root(document, options),
+                  diagnostics};
 
+  const std::size_t errors_before = diagnostics.error_count();
   const Selection selection = select_processors(context, document.entry_file, document.entry_iri);
   model::Pipeline out;
   out.iri = selection.pipeline;
@@ -113,7 +119,7 @@ model::Pipeline resolve_pipeline(rdf::LoadedDocument& document, const ResolveOpt
       out.class_docs.emplace(out.processors.back().type, processors.document(selected.type));
     }
   }
-  out.channels = resolve_channels(context, extractor);
+  out.channels = resolve_channels(context, extractor, diagnostics.error_count() == errors_before);
   return out;
 }
 

@@ -52,10 +52,11 @@ std::string no_runnable_type(const Context& context, const Runnability& runnabil
     why += fmt::format("{}{}", why.empty() ? "" : "; ", runnability.explain(type));
   }
   if (types.empty()) why = "it has no rdf:type";
-  return fmt::format("processor {} has no type cae can run: {}; cae runs classes declared "
-                     "cae:cppImplementationOf rdfc:Processor that are built in or name one "
-                     "cae:library (import the file that defines the class)",
-                     context.naming.term(processor), why);
+  return fmt::format(
+      "processor {} has no type cae can run: {}; cae runs classes declared "
+      "cae:cppImplementationOf rdfc:Processor that are built in or name one "
+      "cae:library (import the file that defines the class)",
+      context.naming.term(processor), why);
 }
 
 }  // namespace cae::resolve

@@ -17,8 +17,8 @@ void report_count(Context& context, Code code, Location where, std::string messa
 }
 
 // The one runnable rdf:type of `node`; none or several are reported.
-std::optional<rdf::Triple> runnable_type(Context& context, Runnability& runnability,
-                                         rdf::Term node, Location listed_at) {
+std::optional<rdf::Triple> runnable_type(Context& context, Runnability& runnability, rdf::Term node,
+                                         Location listed_at) {
   // node a ?type
   const auto types = context.graph.match(node, context.vocab.rdf_type, {});
   std::vector<rdf::Triple> runnable;
@@ -32,12 +32,12 @@ std::optional<rdf::Triple> runnable_type(Context& context, Runnability& runnabil
                  no_runnable_type(context, runnability, node, classes));
     return std::nullopt;
   }
-  report_count(context, Code::too_many_values, runnable[1].pos.o,
-               fmt::format("processor {} has {} runnable types ({}, {}{}); it needs exactly one",
-                           context.naming.term(node), runnable.size(),
-                           context.naming.term(runnable[0].o), context.naming.term(runnable[1].o),
-                           runnable.size() > 2 ? ", ..." : ""),
-               runnable[0].pos.o, "the first runnable type is here");
+  report_count(
+      context, Code::too_many_values, runnable[1].pos.o,
+      fmt::format("processor {} has {} runnable types ({}, {}{}); it needs exactly one",
+                  context.naming.term(node), runnable.size(), context.naming.term(runnable[0].o),
+                  context.naming.term(runnable[1].o), runnable.size() > 2 ? ", ..." : ""),
+      runnable[0].pos.o, "the first runnable type is here");
   return std::nullopt;
 }
 
@@ -66,18 +66,18 @@ class PipelineSelector {
 
   void read_context(rdf::Term node, Location where) {
     if (node.is_literal()) {
-      report_count(context_, Code::bad_value, where,
-                   fmt::format("an execution context must be a node, found {}",
-                               context_.naming.term(node)));
+      report_count(
+          context_, Code::bad_value, where,
+          fmt::format("an execution context must be a node, found {}", context_.naming.term(node)));
       return;
     }
     const auto runner = read_runner(node);
     // context rdfc:processor ?processor
     const auto listed = context_.graph.match(node, vocab_.rdfc_processor, {});
     if (listed.empty()) {
-      report_count(context_, Code::missing_argument, context_.graph.first_position(node),
-                   fmt::format("{} has no rdfc:processor; expected at least one",
-                               context_name(node)));
+      report_count(
+          context_, Code::missing_argument, context_.graph.first_position(node),
+          fmt::format("{} has no rdfc:processor; expected at least one", context_name(node)));
     }
     for (const auto& triple : listed) {
       if (runner) add_listed(node, triple, *runner);
@@ -98,9 +98,10 @@ class PipelineSelector {
     }
     const rdf::Triple& runner = runners.front();
     if (!runner.o.is_iri()) {
-      report_count(context_, Code::not_an_iri, runner.pos.o,
-                   fmt::format("{}: the runner must be an IRI, found {}", context_name(node),
-                               runner.o.is_blank() ? "a blank node" : context_.naming.term(runner.o)));
+      report_count(
+          context_, Code::not_an_iri, runner.pos.o,
+          fmt::format("{}: the runner must be an IRI, found {}", context_name(node),
+                      runner.o.is_blank() ? "a blank node" : context_.naming.term(runner.o)));
       return std::nullopt;
     }
     if (!handles_cpp(runner)) return std::nullopt;
@@ -113,12 +114,11 @@ class PipelineSelector {
     const auto handled = context_.graph.objects(runner.o, vocab_.rdfc_handles_subjects_of);
     const std::string name = context_.naming.term(runner.o);
     if (handled.size() == 1 && handled.front() == vocab_.cae_cpp_implementation_of) return true;
-    std::string what = handled.empty() ? fmt::format("runner {} declares no rdfc:handlesSubjectsOf", name)
-                       : handled.size() > 1
-                           ? fmt::format("runner {} has {} rdfc:handlesSubjectsOf values", name,
-                                         handled.size())
-                           : fmt::format("runner {} handles {}", name,
-                                         context_.naming.term(handled.front()));
+    std::string what =
+        handled.empty() ? fmt::format("runner {} declares no rdfc:handlesSubjectsOf", name)
+        : handled.size() > 1
+            ? fmt::format("runner {} has {} rdfc:handlesSubjectsOf values", name, handled.size())
+            : fmt::format("runner {} handles {}", name, context_.naming.term(handled.front()));
     report_count(context_, handled.size() > 1 ? Code::too_many_values : Code::unknown_type,
                  runner.pos.o,
                  fmt::format("{}; cae runs only runners that handle cae:cppImplementationOf, "
@@ -139,10 +139,10 @@ class PipelineSelector {
 
   void add_listed(rdf::Term context_node, const rdf::Triple& listed, const std::string& runner) {
     if (!listed.o.is_iri()) {
-      report_count(context_, Code::not_an_iri, listed.pos.o,
-                   fmt::format("{}: a processor must be an IRI, found {}",
-                               context_name(context_node),
-                               listed.o.is_blank() ? "a blank node" : context_.naming.term(listed.o)));
+      report_count(
+          context_, Code::not_an_iri, listed.pos.o,
+          fmt::format("{}: a processor must be an IRI, found {}", context_name(context_node),
+                      listed.o.is_blank() ? "a blank node" : context_.naming.term(listed.o)));
       return;
     }
     auto [first, inserted] = listed_at_.try_emplace(listed.o, listed.pos.o);
@@ -173,8 +173,8 @@ void select_connector_mode(Context& context, Selection& out) {
   std::vector<rdf::Term> nodes;
   std::unordered_map<rdf::Term, std::vector<rdf::Triple>> runnable_types;
   // ?class cae:cppImplementationOf rdfc:Processor
-  for (const rdf::Term cls : context.graph.subjects(vocab.cae_cpp_implementation_of,
-                                                     vocab.rdfc_processor_class)) {
+  for (const rdf::Term cls :
+       context.graph.subjects(vocab.cae_cpp_implementation_of, vocab.rdfc_processor_class)) {
     // ?instance a class
     for (const auto& type : context.graph.match({}, vocab.rdf_type, cls)) {
       auto& found = runnable_types[type.s];
@@ -199,7 +199,8 @@ void select_connector_mode(Context& context, Selection& out) {
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [where, processor] : selected) out.processors.push_back(std::move(processor));
   out.runners.push_back(model::Runner{std::string{vocab.cae_cpp_runner.text()},
-                                      std::string{vocab.cae_cpp_implementation_of.text()}, {}});
+                                      std::string{vocab.cae_cpp_implementation_of.text()},
+                                      {}});
 }
 
 // Subjects of `a rdfc:Pipeline` or `rdfc:consistsOf` statements written in the entry file, in
@@ -209,8 +210,8 @@ std::vector<rdf::Triple> pipeline_candidates(const Context& context, std::uint32
   std::vector<rdf::Triple> out;
   auto add = [&](const std::vector<rdf::Triple>& triples) {
     for (const auto& t : triples) {
-      const bool known = std::any_of(out.begin(), out.end(),
-                                     [&](const rdf::Triple& c) { return c.s == t.s; });
+      const bool known =
+          std::any_of(out.begin(), out.end(), [&](const rdf::Triple& c) { return c.s == t.s; });
       if (t.pos.s.file == entry_file && !known) out.push_back(t);
     }
   };
@@ -237,13 +238,13 @@ Selection select_processors(Context& context, std::uint32_t entry_file,
     return c.s.is_iri() && c.s.text() == entry_iri;
   });
   if (chosen == candidates.end() && candidates.size() > 1) {
-    report_count(context, Code::too_many_values, candidates[1].pos.s,
-                 fmt::format("the document describes {} pipelines ({}, {}{}); keep one, or make "
-                             "the document itself (<>) the pipeline",
-                             candidates.size(), context.naming.term(candidates[0].s),
-                             context.naming.term(candidates[1].s),
-                             candidates.size() > 2 ? ", ..." : ""),
-                 candidates[0].pos.s, "the first pipeline is here");
+    report_count(
+        context, Code::too_many_values, candidates[1].pos.s,
+        fmt::format("the document describes {} pipelines ({}, {}{}); keep one, or make "
+                    "the document itself (<>) the pipeline",
+                    candidates.size(), context.naming.term(candidates[0].s),
+                    context.naming.term(candidates[1].s), candidates.size() > 2 ? ", ..." : ""),
+        candidates[0].pos.s, "the first pipeline is here");
     return out;
   }
   if (chosen == candidates.end()) chosen = candidates.begin();

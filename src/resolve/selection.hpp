@@ -28,7 +28,6 @@ struct Selection {
 
 // Selects the processors; pipeline candidates count only in the entry file (`entry_file`,
 // whose document IRI is `entry_iri`). Problems are reported and their processors left out.
-Selection select_processors(Context& context, std::uint32_t entry_file,
-                            std::string_view entry_iri);
+Selection select_processors(Context& context, std::uint32_t entry_file, std::string_view entry_iri);
 
 }  // namespace cae::resolve

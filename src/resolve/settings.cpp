@@ -17,7 +17,8 @@ using model::Json;
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
   });
 }
 
@@ -59,8 +60,8 @@ struct LevelAlias {
 
 // rdfc:logLevel values, with the upstream spellings cae maps onto its own levels.
 constexpr std::array log_levels = {
-    LevelAlias{"error", "error"}, LevelAlias{"warn", "warn"},    LevelAlias{"info", "info"},
-    LevelAlias{"debug", "debug"}, LevelAlias{"trace", "trace"},  LevelAlias{"http", "info"},
+    LevelAlias{"error", "error"},   LevelAlias{"warn", "warn"},   LevelAlias{"info", "info"},
+    LevelAlias{"debug", "debug"},   LevelAlias{"trace", "trace"}, LevelAlias{"http", "info"},
     LevelAlias{"verbose", "debug"}, LevelAlias{"silly", "trace"},
 };
 
@@ -86,11 +87,13 @@ bool SettingsCheck::check(const Field& field, Json& value, const Json& settings)
     return true;
   }
   const auto text = value.get<std::string>();
-  if ((name == "wsHost" || name == "tcpHost") && is_ingress()) return check_listen_host(field, text);
+  if ((name == "wsHost" || name == "tcpHost") && is_ingress())
+    return check_listen_host(field, text);
   if (name == "httpEndpoint") return check_http_endpoint(field, text, settings);
   if (name == "wsUrl") {
     return text.starts_with("ws://") || text.starts_with("wss://") ||
-           fail(field, fmt::format("expected a ws:// or wss:// URL, found {}", turtle_string(text)));
+           fail(field,
+                fmt::format("expected a ws:// or wss:// URL, found {}", turtle_string(text)));
   }
   if (name == "httpMethod") return check_choice(field, text, {"POST", "PUT"}, false);
   if (name == "fileEncoding") return check_choice(field, text, {"utf-8", "utf8"}, true);
@@ -107,8 +110,8 @@ bool SettingsCheck::check_range(const Field& field, const Json& value, std::int6
                                 std::int64_t max, std::string_view what) const {
   const auto number = value.get<std::int64_t>();
   if (number >= min && number <= max) return true;
-  const std::string range = max == INT64_MAX ? std::string{}
-                                             : fmt::format(" from {} to {}", min, max);
+  const std::string range =
+      max == INT64_MAX ? std::string{} : fmt::format(" from {} to {}", min, max);
   return fail(field, fmt::format("expected {}{}, found {}", what, range, number));
 }
 
@@ -123,7 +126,8 @@ bool SettingsCheck::check_http_endpoint(const Field& field, const std::string& u
                                         const Json& settings) const {
   if (!is_ingress()) {
     return url.starts_with("http://") || url.starts_with("https://") ||
-           fail(field, fmt::format("expected an http:// or https:// URL, found {}", turtle_string(url)));
+           fail(field,
+                fmt::format("expected an http:// or https:// URL, found {}", turtle_string(url)));
   }
   if (url.starts_with("https://")) {
     return fail(field, fmt::format("an ingress end cannot serve {}: listeners have no TLS",
@@ -133,8 +137,8 @@ bool SettingsCheck::check_http_endpoint(const Field& field, const std::string& u
   const auto [host, port] = http_authority(url);
   const auto listen = settings.find("httpPort");
   if (port != 0 && listen != settings.end() && listen->get<std::int64_t>() != port) {
-    return fail(field, fmt::format("the port of {} disagrees with conn:httpPort {}", turtle_string(url),
-                                   listen->get<std::int64_t>()));
+    return fail(field, fmt::format("the port of {} disagrees with conn:httpPort {}",
+                                   turtle_string(url), listen->get<std::int64_t>()));
   }
   return check_listen_host(field, host);
 }
@@ -143,10 +147,11 @@ bool SettingsCheck::check_file_path(const Field& field, Json& value) const {
   namespace fs = std::filesystem;
   const Location at = where(field);
   const auto& sources = context_.sources;
-  const std::string document =
-      at.known() && at.file < sources.size() ? rdf::path_from_file_iri(sources.file(at.file).iri)
-                                             : std::string{};
-  const fs::path base = document.empty() ? fs::path{context_.file_root} : fs::path{document}.parent_path();
+  const std::string document = at.known() && at.file < sources.size()
+                                   ? rdf::path_from_file_iri(sources.file(at.file).iri)
+                                   : std::string{};
+  const fs::path base =
+      document.empty() ? fs::path{context_.file_root} : fs::path{document}.parent_path();
   const fs::path path = (base / value.get<std::string>()).lexically_normal();
   const fs::path root = fs::path{context_.file_root}.lexically_normal();
   const auto relative = path.lexically_relative(root);

@@ -30,8 +30,8 @@ class SettingsCheck {
   bool check_log_level(const Field& field, model::Json& value) const;
   bool check_choice(const Field& field, const std::string& value,
                     std::initializer_list<std::string_view> allowed, bool ignore_case) const;
-  bool check_range(const Field& field, const model::Json& value, std::int64_t min,
-                   std::int64_t max, std::string_view what) const;
+  bool check_range(const Field& field, const model::Json& value, std::int64_t min, std::int64_t max,
+                   std::string_view what) const;
   [[nodiscard]] bool is_ingress() const;
   [[nodiscard]] Location where(const Field& field) const;
   bool fail(const Field& field, const std::string& detail) const;

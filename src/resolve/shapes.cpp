@@ -26,7 +26,9 @@ void ShapeIndex::index_targets(const std::function<bool(rdf::Term)>& cae_only,
   }
 }
 
-bool ShapeIndex::has_shape(rdf::Term cls) const { return targets_.contains(cls); }
+bool ShapeIndex::has_shape(rdf::Term cls) const {
+  return targets_.contains(cls);
+}
 
 const Shape* ShapeIndex::shape_of(rdf::Term cls) {
   if (auto known = by_class_.find(cls); known != by_class_.end()) return known->second;

@@ -20,18 +20,18 @@ namespace cae::resolve {
 
 // One sh:property node.
 struct Field {
-  std::string name;              // sh:codeIdentifier, else sh:name
+  std::string name;  // sh:codeIdentifier, else sh:name
   Path path;
-  std::string path_text;         // the path in SPARQL notation, for messages
-  rdf::Term cls;                 // sh:class; when present it wins over sh:datatype
-  Location class_where;          // the sh:class object: where no-shape points
-  rdf::Term datatype;            // sh:datatype, used only without sh:class
-  std::size_t min = 0;           // sh:minCount
+  std::string path_text;           // the path in SPARQL notation, for messages
+  rdf::Term cls;                   // sh:class; when present it wins over sh:datatype
+  Location class_where;            // the sh:class object: where no-shape points
+  rdf::Term datatype;              // sh:datatype, used only without sh:class
+  std::size_t min = 0;             // sh:minCount
   std::optional<std::size_t> max;  // sh:maxCount; none means unbounded
-  std::vector<Value> defaults;   // sh:defaultValue objects
-  rdf::Term node;                // the property shape itself
-  Location where;                // where it is written
-  std::string description;       // sh:description, else rdfs:comment
+  std::vector<Value> defaults;     // sh:defaultValue objects
+  rdf::Term node;                  // the property shape itself
+  Location where;                  // where it is written
+  std::string description;         // sh:description, else rdfs:comment
 
   // max = 1 makes a scalar field, anything else a list field.
   [[nodiscard]] bool scalar() const { return max == 1; }

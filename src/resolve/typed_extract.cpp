@@ -36,7 +36,8 @@ class TypeChooser {
     if (candidates.empty()) {
       return fail(Code::no_shape, types.front().pos.o,
                   fmt::format("no SHACL shape for {} or its superclasses; import the file that "
-                              "defines it", naming_.term(types.front().o)));
+                              "defines it",
+                              naming_.term(types.front().o)));
     }
     if (candidates.size() > 1) return ambiguous(candidates);
     return merge(candidates.front().o, value);
@@ -90,9 +91,10 @@ class TypeChooser {
 
   std::optional<TypedShape> ambiguous(const std::vector<rdf::Triple>& candidates) {
     fail(Code::too_many_values, candidates[1].pos.o,
-         fmt::format("rdfl:TypedExtract needs exactly one rdf:type with a shape, found {} ({}, {}{})",
-                     candidates.size(), naming_.term(candidates[0].o),
-                     naming_.term(candidates[1].o), candidates.size() > 2 ? ", ..." : ""));
+         fmt::format(
+             "rdfl:TypedExtract needs exactly one rdf:type with a shape, found {} ({}, {}{})",
+             candidates.size(), naming_.term(candidates[0].o), naming_.term(candidates[1].o),
+             candidates.size() > 2 ? ", ..." : ""));
     failure_.notes.push_back(Note{candidates[0].pos.o, "the first type is here"});
     return std::nullopt;
   }
@@ -124,8 +126,8 @@ class TypeChooser {
     return fail(Code::bad_value, value.where,
                 fmt::format("field '{}' is defined by both {} and {}, which are equally near "
                             "{} ({} rdfs:subClassOf steps)",
-                            name, naming_.term(first), naming_.term(second.cls),
-                            naming_.term(type), second.distance));
+                            name, naming_.term(first), naming_.term(second.cls), naming_.term(type),
+                            second.distance));
   }
 
   const rdf::Graph& graph_;
@@ -138,8 +140,8 @@ class TypeChooser {
 }  // namespace
 
 std::optional<TypedShape> typed_shape(const rdf::Graph& graph, const Vocabulary& vocab,
-                                      const Naming& naming, ShapeIndex& shapes,
-                                      const Value& value, Failure& failure) {
+                                      const Naming& naming, ShapeIndex& shapes, const Value& value,
+                                      Failure& failure) {
   return TypeChooser{graph, vocab, naming, shapes, failure}.choose(value);
 }
 

@@ -21,7 +21,7 @@ struct TypedShape {
 // Chooses the type of `value` and merges the fields of its shapes. Problems (no type, no shape,
 // two candidate types, a tie between equally near classes) are described in `failure`.
 std::optional<TypedShape> typed_shape(const rdf::Graph& graph, const Vocabulary& vocab,
-                                      const Naming& naming, ShapeIndex& shapes,
-                                      const Value& value, Failure& failure);
+                                      const Naming& naming, ShapeIndex& shapes, const Value& value,
+                                      Failure& failure);
 
 }  // namespace cae::resolve

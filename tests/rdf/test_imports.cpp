@@ -49,10 +49,14 @@ class TempDir {
 
 constexpr std::string_view owl_prefix = "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n";
 
+// The documents loaded, in order, without the built-in processor shapes that load with every
+// pipeline (their number grows with the built-ins; they come after everything else).
 std::vector<std::string> loaded_iris(const LoadedDocument& loaded) {
+  constexpr std::string_view builtin_shapes = "https://w3id.org/cae/processors/";
   std::vector<std::string> out;
   for (std::size_t i = 0; i < loaded.sources.size(); ++i) {
-    out.push_back(loaded.sources.file(static_cast<std::uint32_t>(i)).iri);
+    std::string iri = loaded.sources.file(static_cast<std::uint32_t>(i)).iri;
+    if (!iri.starts_with(builtin_shapes)) out.push_back(std::move(iri));
   }
   return out;
 }
@@ -74,7 +78,7 @@ TEST_CASE("imports resolve against the importing file and load depth-first, each
   CHECK(loaded_iris(loaded) == std::vector<std::string>{dir.iri("main.ttl"), dir.iri("sub/a.ttl"),
                                                         dir.iri("sub/b.ttl"), dir.iri("c.ttl"),
                                                         "https://w3id.org/cae"});
-  CHECK(loaded.documents == 5);
+  CHECK(loaded.documents == loaded.sources.size());
   CHECK(loaded.position_mismatches == 0);
   std::vector<Triple> from_b;
   for (const Triple& t : loaded.graph.statements()) {
@@ -115,7 +119,8 @@ TEST_CASE("remote imports are refused with code import; other subjects import no
   CHECK(error.message.starts_with(
       "cannot import <http://example.org/remote.ttl>: cae never fetches documents over the "
       "network"));
-  CHECK(loaded.documents == 2);  // the entry file and cae's own vocabulary
+  // The entry file and cae's own vocabulary.
+  CHECK(loaded_iris(loaded) == std::vector<std::string>{dir.iri("main.ttl"), "https://w3id.org/cae"});
 }
 
 TEST_CASE("bundled vocabularies load from memory, named with or without a trailing #") {

@@ -35,5 +35,7 @@ std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_inspect_command();
 std::unique_ptr<Command> make_query_command();
 std::unique_ptr<Command> make_graph_command();
+std::unique_ptr<Command> make_processors_command();
+std::unique_ptr<Command> make_describe_command();
 
 }  // namespace cae::cli

@@ -17,6 +17,8 @@ constexpr std::array commands = {
                 make_inspect_command},
     CommandSpec{"graph", "Draw a pipeline as a Mermaid flowchart or Graphviz DOT",
                 make_graph_command},
+    CommandSpec{"processors", "List the processor classes cae knows", make_processors_command},
+    CommandSpec{"describe", "Show a processor class's arguments and runner", make_describe_command},
     CommandSpec{"query", "Run a SPARQL query over a pipeline and its vocabularies",
                 make_query_command},
 };

@@ -275,6 +275,9 @@ class Loader {
     load_bundled();
   }
 
+  // Only the vocabularies loaded with every pipeline: no entry file.
+  void load_vocabularies() { load_bundled(); }
+
   void load_file(const std::string& path, const std::string& iri, Location imported_at) {
     loaded_.insert(iri);
     std::string_view refused;
@@ -368,6 +371,13 @@ std::string path_from_file_iri(std::string_view iri) {
 LoadedDocument load_document(std::string_view path, Diagnostics& diagnostics) {
   LoadedDocument out;
   Loader{out, diagnostics}.load_entry(path);
+  return out;
+}
+
+LoadedDocument load_vocabularies(Diagnostics& diagnostics) {
+  LoadedDocument out;
+  out.entry_file = Location::no_file;
+  Loader{out, diagnostics}.load_vocabularies();
   return out;
 }
 

@@ -34,6 +34,10 @@ struct LoadedDocument {
 // `diagnostics` with the position of their cause; whatever could be read is returned.
 LoadedDocument load_document(std::string_view path, Diagnostics& diagnostics);
 
+// Loads only the bundled vocabularies that load with every pipeline (the cae ontology and the
+// built-in processor shapes): what cae knows before it reads a document. There is no entry file.
+LoadedDocument load_vocabularies(Diagnostics& diagnostics);
+
 // Loads text (Turtle unless told otherwise; no imports are followed, no bundled vocabularies are
 // added) into a graph whose only file is `name`. For tests and tools.
 LoadedDocument load_text(std::string_view text, std::string_view name, Diagnostics& diagnostics,

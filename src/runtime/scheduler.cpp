@@ -34,6 +34,19 @@ void Scheduler::run_turn() noexcept {
   }
 }
 
+void Scheduler::cancel(Task& task) noexcept {
+  if (!task.queued_) return;
+  Task* previous = nullptr;
+  for (Task* current = head_; current != nullptr; previous = current, current = current->next_) {
+    if (current != &task) continue;
+    (previous == nullptr ? head_ : previous->next_) = current->next_;
+    if (tail_ == current) tail_ = previous;
+    break;
+  }
+  task.next_ = nullptr;
+  task.queued_ = false;
+}
+
 void Scheduler::clear() noexcept {
   while (head_ != nullptr) {
     Task* task = head_;

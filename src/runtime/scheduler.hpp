@@ -45,6 +45,8 @@ class Scheduler {
     tail_ = &task;
   }
 
+  // Takes `task` out of the queue, for owners that go away while it may be queued.
+  void cancel(Task& task) noexcept;
   // Forgets every queued task; for shutdown.
   void clear() noexcept;
   void close() noexcept { idle_.close(); }

@@ -6,31 +6,17 @@
 #include <fmt/format.h>
 
 #include "cae/registry.hpp"
+#include "processors/builtins.hpp"
 #include "runtime/channel.hpp"
 #include "runtime/handle.hpp"
 
-namespace cae::processors {
-void register_convert_rdf(Registry& registry);
-void register_generate(Registry& registry);
-void register_log(Registry& registry);
-void register_read_file(Registry& registry);
-void register_split_lines(Registry& registry);
-void register_stdin(Registry& registry);
-void register_write_file(Registry& registry);
-}  // namespace cae::processors
 
 namespace cae::test {
 namespace {
 
 Registry tested_processors() {
   Registry registry;
-  processors::register_convert_rdf(registry);
-  processors::register_generate(registry);
-  processors::register_log(registry);
-  processors::register_read_file(registry);
-  processors::register_split_lines(registry);
-  processors::register_stdin(registry);
-  processors::register_write_file(registry);
+  processors::register_builtins(registry);
   return registry;
 }
 

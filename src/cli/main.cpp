@@ -11,6 +11,8 @@ namespace cae::cli {
 namespace {
 
 constexpr std::array commands = {
+    CommandSpec{"run", "Run a pipeline until its sources end, a processor fails or a signal",
+                make_run_command},
     CommandSpec{"check", "Load a pipeline with its imports and report every problem",
                 make_check_command},
     CommandSpec{"inspect", "Show the resolved pipeline: processors, arguments and channels",

@@ -58,6 +58,12 @@ std::uint64_t Channel::queued() const noexcept {
   return total;
 }
 
+std::size_t Channel::peak_queue() const noexcept {
+  std::size_t peak = 0;
+  for (const auto& reader : readers_) peak = std::max(peak, reader->peak_entries());
+  return peak;
+}
+
 bool Channel::all_have_room(std::size_t size) const noexcept {
   return std::all_of(live_.begin(), live_.end(),
                      [&](const ReaderEnd* reader) { return reader->has_room(size, bounds_); });

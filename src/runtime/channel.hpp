@@ -44,6 +44,8 @@ class Channel {
   [[nodiscard]] std::size_t reader_count() const noexcept { return readers_.size(); }
   // Entries queued across the reader queues.
   [[nodiscard]] std::uint64_t queued() const noexcept;
+  // The longest any one reader queue has been, in entries: backpressure keeps it at the bound.
+  [[nodiscard]] std::size_t peak_queue() const noexcept;
 
   // Ends the channel at once: queued and parked messages are dropped and counted, nothing more
   // is delivered. Returns the messages dropped.

@@ -69,6 +69,8 @@ class RecordingSink final : public ByteSink {
  public:
   Flow write(std::span<const Message> parts) override;
   void release() { promise_.complete(); }
+  // Fails the held write with the system's `reason`.
+  void fail(std::string reason) { promise_.fail(std::move(reason)); }
   // Everything written, in order.
   [[nodiscard]] std::string text() const;
 

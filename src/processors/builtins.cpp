@@ -7,6 +7,7 @@ void register_convert_rdf(Registry& registry);
 void register_emit(Registry& registry);
 void register_generate(Registry& registry);
 void register_log(Registry& registry);
+void register_pass(Registry& registry);
 void register_print(Registry& registry);
 void register_read_file(Registry& registry);
 void register_split_lines(Registry& registry);
@@ -18,6 +19,7 @@ void register_builtins(Registry& registry) {
   register_emit(registry);
   register_generate(registry);
   register_log(registry);
+  register_pass(registry);
   register_print(registry);
   register_read_file(registry);
   register_split_lines(registry);

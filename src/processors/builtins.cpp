@@ -4,6 +4,7 @@ namespace cae::processors {
 
 // Each defined in the source file of the same stem.
 void register_convert_rdf(Registry& registry);
+void register_count(Registry& registry);
 void register_emit(Registry& registry);
 void register_generate(Registry& registry);
 void register_log(Registry& registry);
@@ -16,6 +17,7 @@ void register_write_file(Registry& registry);
 
 void register_builtins(Registry& registry) {
   register_convert_rdf(registry);
+  register_count(registry);
   register_emit(registry);
   register_generate(registry);
   register_log(registry);

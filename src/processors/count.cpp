@@ -56,8 +56,8 @@ class Count final : public Processor {
 
   Flow write_summary() {
     if (output_ == nullptr) return Flow::done();
-    const Flow written = output_->write(
-        Message{fmt::format(R"({{"messages":{},"bytes":{}}})", messages_, bytes_)});
+    const Flow written =
+        output_->write(Message{fmt::format(R"({{"messages":{},"bytes":{}}})", messages_, bytes_)});
     output_->close();  // a pending write is still delivered first
     return written;
   }

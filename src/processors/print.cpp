@@ -1,13 +1,14 @@
 // cae:Print: writes each input message to standard output, after a prefix and followed by a
 // newline (spec/vocabulary.md §4). The message's buffer goes to the sink as it is: no copy.
 #include <initializer_list>
-#include <span>
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "cae/processor.hpp"
 #include "cae/registry.hpp"
+#include "processors/failure_watch.hpp"
 
 namespace cae::processors {
 namespace {
@@ -23,7 +24,7 @@ class Print final : public Processor {
   Flow transform() override {
     // Chunks, not whole messages: a stream is printed as it arrives, in bounded memory. Its
     // chunks are separate writes, so another processor's output may land inside its line.
-    input_.on_chunk([this](const Chunk& chunk) { return watched(print(chunk)); });
+    input_.on_chunk([this](const Chunk& chunk) { return watched_(print(chunk)); });
     return Flow::done();
   }
 
@@ -40,21 +41,7 @@ class Print final : public Processor {
     return context().standard_output().write(parts);
   }
 
-  // A reader takes a failed Flow for a finished one, so a failed write (standard output
-  // closed, for example) is reported here, as a fatal error of this processor.
-  Flow watched(const Flow& flow) {
-    if (flow.ready()) {
-      if (flow.outcome() == Outcome::failed) report(flow.error());
-      return flow;
-    }
-    const Flow waiting = watched_.flow();
-    flow.then([this, flow](Outcome outcome) {
-      if (outcome == Outcome::failed) report(flow.error());
-      watched_.complete(outcome);
-    });
-    return waiting;
-  }
-
+  // Standard output closed early, for example: the run fails.
   void report(std::string_view error) {
     context().fail(
         fmt::format("cannot write standard output: {}", error.empty() ? "failed" : error));
@@ -63,7 +50,7 @@ class Print final : public Processor {
   Reader& input_;
   Message prefix_;
   Message newline_;
-  Promise watched_;
+  FailureWatch watched_{[this](std::string_view error) { report(error); }};
 };
 
 }  // namespace

@@ -136,8 +136,7 @@ TEST_CASE("Count fails when the count differs from expect, and fails its output"
   CHECK(in.write(Message::copy("b")).ready());
   in.close();
   run.run();
-  CHECK(run.failures() ==
-        std::vector<std::string>{"transform: expected 3 messages, received 2"});
+  CHECK(run.failures() == std::vector<std::string>{"transform: expected 3 messages, received 2"});
   CHECK(run.logged() == std::vector<std::string>{"info: 2 messages, 2 bytes"});
   CHECK(out == std::vector<std::string>{"expected 3 messages, received 2"});
 }

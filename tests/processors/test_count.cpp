@@ -36,11 +36,14 @@ class StreamFeeder {
       const Flow written = next();
       if (writer_.closed()) return;
       if (written.pending()) {
+        ++pauses;
         written.then([this](Outcome) { start(); });
         return;
       }
     }
   }
+
+  std::size_t pauses = 0;
 
  private:
   Flow next() {
@@ -106,13 +109,14 @@ TEST_CASE("Count counts a stream as one message of all its chunks' bytes") {
 }
 
 TEST_CASE("Count takes a stream larger than its queue chunk by chunk") {
-  // 200 chunks of 100 KiB: 20 MiB, past the 16 MiB queue bound, so the writer has to wait.
+  // 200 chunks of 100 KiB, about 20 MB: past the 16 MiB queue bound, so the writer has to wait.
   ProcessorHarness run{arguments()};
-  StreamFeeder feeder{run.feed("in"), Message{std::string(100 * 1024, 'x')}, 200};
+  StreamFeeder feeder{run.feed("in"), Message{std::string(std::size_t{100} * 1024, 'x')}, 200};
   run.start(count);
   feeder.start();
   run.run();
   CHECK(run.failures().empty());
+  CHECK(feeder.pauses > 0);
   CHECK(run.logged() == std::vector<std::string>{"info: 1 messages, 20480000 bytes"});
 }
 

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "catalog/catalog.hpp"
-#include "cli/builtins.hpp"
 #include "cli/command.hpp"
+#include "processors/builtins.hpp"
 
 namespace cae::cli {
 namespace {
@@ -25,7 +25,7 @@ class DescribeCommand final : public Command {
     Diagnostics diagnostics;
     auto document =
         catalog::load_known_classes(pipeline_.empty() ? option_pipeline_ : pipeline_, diagnostics);
-    catalog::Catalog known{document, builtin_processor_types()};
+    catalog::Catalog known{document, processors::builtin_types()};
     std::optional<catalog::Description> description;
     if (!diagnostics.has_errors()) {
       const auto iri = known.expand(type_);

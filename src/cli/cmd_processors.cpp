@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "catalog/catalog.hpp"
-#include "cli/builtins.hpp"
 #include "cli/command.hpp"
+#include "processors/builtins.hpp"
 
 namespace cae::cli {
 namespace {
@@ -28,7 +28,7 @@ class ProcessorsCommand final : public Command {
     diagnostics.sort();
     fmt::print(stderr, "{}", diagnostics.format(document.sources));
     if (diagnostics.has_errors()) return exit_invalid;
-    const catalog::Catalog known{document, builtin_processor_types()};
+    const catalog::Catalog known{document, processors::builtin_types()};
     const auto classes = known.classes();
     fmt::print("{}", names_ ? catalog::format_names(classes) : catalog::format_classes(classes));
     return exit_ok;

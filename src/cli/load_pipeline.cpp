@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "cli/builtins.hpp"
+#include "processors/builtins.hpp"
 #include "resolve/resolver.hpp"
 
 namespace cae::cli {
@@ -20,7 +20,7 @@ LoadedPipeline load_pipeline(const std::string& path, const PipelineOptions& opt
   out.document = rdf::load_document(path, out.diagnostics);
   if (!out.diagnostics.has_errors()) {
     resolve::ResolveOptions resolve_options;
-    resolve_options.is_builtin = [builtins = builtin_processor_types()](std::string_view iri) {
+    resolve_options.is_builtin = [builtins = processors::builtin_types()](std::string_view iri) {
       return std::find(builtins.begin(), builtins.end(), iri) != builtins.end();
     };
     resolve_options.environment = resolve::Environment::capture();

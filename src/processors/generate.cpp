@@ -2,12 +2,16 @@
 // one every `intervalMs`; the source of benchmarks and tests.
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "cae/processor.hpp"
 #include "cae/registry.hpp"
+#include "processors/paced_writer.hpp"
 
 namespace cae::processors {
 namespace {
@@ -44,89 +48,38 @@ Message filler(std::int64_t size) {
   return Message{std::move(bytes)};
 }
 
+std::int64_t not_negative(std::int64_t value, const char* field) {
+  if (value < 0) throw ArgumentError(fmt::format("{} must not be negative", field));
+  return value;
+}
+
 class Generate final : public Processor {
  public:
   explicit Generate(Context& context)
       : Processor(context),
-        output_(args().writer("output")),
-        count_(args().integer("count")),
-        interval_(args().integer("intervalMs")),
-        text_(args().optional_string("text").value_or(std::string{index_placeholder})) {
+        text_(args().optional_string("text").value_or(std::string{index_placeholder})),
+        writer_(context, args().writer("output"),
+                static_cast<std::uint64_t>(not_negative(args().integer("count"), "count")),
+                std::chrono::milliseconds{not_negative(args().integer("intervalMs"), "intervalMs")},
+                [this](std::uint64_t index) { return next_message(index); }) {
     const auto size = args().optional_integer("size");
     if (size && args().has("text")) throw ArgumentError("give either size or text, not both");
-    if (count_ < 0) throw ArgumentError("count must not be negative");
-    if (interval_ < 0) throw ArgumentError("intervalMs must not be negative");
-    if (size && *size < 0) throw ArgumentError("size must not be negative");
     // Messages are immutable, so all of them can share one buffer.
-    if (size) fixed_ = filler(*size);
+    if (size) fixed_ = filler(not_negative(*size, "size"));
   }
 
-  Flow produce() override {
-    const Flow produced = produced_.flow();
-    write_more();
-    return produced;
-  }
-
-  void stop() noexcept override {
-    stopped_ = true;
-    timer_.cancel();
-    if (!writing_) finish();
-  }
+  Flow produce() override { return writer_.start(); }
+  void stop() noexcept override { writer_.stop(); }
 
  private:
-  [[nodiscard]] Message next_message() const {
+  [[nodiscard]] Message next_message(std::uint64_t index) const {
     if (fixed_) return *fixed_;
-    return Message{text_.expand(sent_)};
+    return Message{text_.expand(static_cast<std::int64_t>(index))};
   }
 
-  // Writes until a write has to wait, a pause is due, or all is sent.
-  void write_more() {
-    while (!stopped_ && sent_ < count_) {
-      const Flow written = output_.write(next_message());
-      ++sent_;
-      if (written.pending()) {
-        writing_ = true;
-        written.then([this](Outcome outcome) { after_write(outcome); });
-        return;
-      }
-      if (!continue_after(written.outcome())) return;
-    }
-    finish();
-  }
-
-  void after_write(Outcome outcome) {
-    writing_ = false;
-    if (continue_after(outcome)) write_more();
-  }
-
-  // False when the loop must not go on at once: the run stopped, the readers left (a
-  // cancelled write: nobody wants more), the channel failed, or a pause starts.
-  bool continue_after(Outcome outcome) {
-    if (stopped_ || outcome != Outcome::done || sent_ == count_) {
-      finish();
-      return false;
-    }
-    if (interval_ == 0) return true;
-    timer_ =
-        context().start_timer(std::chrono::milliseconds{interval_}, {}, [this] { write_more(); });
-    return false;
-  }
-
-  void finish() {
-    output_.close();
-    produced_.complete();
-  }
-
-  Writer& output_;
-  std::int64_t count_;
-  std::int64_t interval_;
   IndexTemplate text_;
   std::optional<Message> fixed_;
-  std::int64_t sent_ = 0;
-  bool writing_ = false;
-  bool stopped_ = false;
-  Timer timer_;
-  Promise produced_;
+  PacedWriter writer_;
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include "cae/processor.hpp"
 #include "cae/registry.hpp"
+#include "processors/failure_watch.hpp"
 #include "runtime/files.hpp"
 
 namespace cae::processors {
@@ -64,8 +65,8 @@ class WriteFile final : public Processor {
   }
 
   Flow transform() override {
-    input_.on_chunk([this](const Chunk& chunk) { return watched(write(chunk)); });
-    input_.on_close([this](const std::optional<std::string>&) { return watched(close_file()); });
+    input_.on_chunk([this](const Chunk& chunk) { return watched_(write(chunk)); });
+    input_.on_close([this](const std::optional<std::string>&) { return watched_(close_file()); });
     return Flow::done();
   }
 
@@ -79,21 +80,7 @@ class WriteFile final : public Processor {
     return close_file();  // writes what is pending first
   }
 
-  // A reader takes a failed Flow for a finished one, so a failed write, close or rename is
-  // reported here, as a fatal error of this processor.
-  Flow watched(const Flow& flow) {
-    if (flow.ready()) {
-      if (flow.outcome() == Outcome::failed) report(flow.error());
-      return flow;
-    }
-    const Flow waiting = watched_.flow();
-    flow.then([this, flow](Outcome outcome) {
-      if (outcome == Outcome::failed) report(flow.error());
-      watched_.complete(outcome);
-    });
-    return waiting;
-  }
-
+  // A failed write, close or rename is a fatal error of this processor.
   void report(std::string_view error) {
     const std::string& file = mode_ == WriteMode::append ? path_ : target_;
     context().fail(fmt::format("cannot write {}: {}", file, error.empty() ? "failed" : error));
@@ -155,7 +142,7 @@ class WriteFile final : public Processor {
   bool open_ = false;
   std::uint64_t messages_ = 0;
   Promise closed_;
-  Promise watched_;
+  FailureWatch watched_{[this](std::string_view error) { report(error); }};
 };
 
 }  // namespace

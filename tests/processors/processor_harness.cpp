@@ -78,6 +78,19 @@ Flow StreamFileSink::close() {
   return Flow::done();
 }
 
+Flow RecordingSink::write(std::span<const Message> parts) {
+  writes.emplace_back(parts.begin(), parts.end());
+  return held ? promise_.flow() : Flow::done();
+}
+
+std::string RecordingSink::text() const {
+  std::string out;
+  for (const auto& parts : writes) {
+    for (const auto& part : parts) out += part.text();
+  }
+  return out;
+}
+
 // Work posted by the processor, run as one scheduler task in posting order.
 class ProcessorHarness::Posted final : public runtime::Task {
  public:
@@ -174,6 +187,10 @@ const std::vector<std::string>& ProcessorHarness::collect(const std::string& cha
   return collected.seen;
 }
 
+runtime::ReaderEnd& ProcessorHarness::reader(const std::string& channel_id) {
+  return channel(channel_id).add_reader(test_host_);
+}
+
 Reader* ProcessorHarness::find_reader(std::string_view channel_id) {
   auto& reader = channel(std::string{channel_id}).add_reader(host_);
   readers_.push_back(&reader);
@@ -248,7 +265,7 @@ void ProcessorHarness::post(std::function<void()> callback) {
 }
 
 ByteSink& ProcessorHarness::standard_output() {
-  throw std::logic_error("the processors under test do not write standard output");
+  return stdout_;
 }
 
 void ProcessorHarness::set_standard_input(std::string text, std::size_t chunk) {

@@ -62,6 +62,25 @@ class StreamFileSink final : public FileSink {
   std::ofstream out_;
 };
 
+// Standard output as tests see it: each write's parts, kept as given (shared, not copied). While
+// `held`, a write stays pending until release(), as a sink with too many unsent bytes does; a
+// second write before then is an error of the writer.
+class RecordingSink final : public ByteSink {
+ public:
+  Flow write(std::span<const Message> parts) override;
+  void release() { promise_.complete(); }
+  // Fails the held write with the system's `reason`.
+  void fail(std::string reason) { promise_.fail(std::move(reason)); }
+  // Everything written, in order.
+  [[nodiscard]] std::string text() const;
+
+  std::vector<std::vector<Message>> writes;
+  bool held = false;
+
+ private:
+  Promise promise_;
+};
+
 class ProcessorHarness final : public Context, public runtime::FileRoot, private ChannelEnds {
  public:
   // `arguments` as resolution encodes them (spec/arguments.md §3); `root` is the file root.
@@ -73,6 +92,8 @@ class ProcessorHarness final : public Context, public runtime::FileRoot, private
   // Records what arrives on `channel` as "message TEXT", "begin", "chunk TEXT", "end", and
   // its close as "closed" or the error.
   const std::vector<std::string>& collect(const std::string& channel);
+  // A reader of `channel` for the test to attach handlers to and then activate().
+  runtime::ReaderEnd& reader(const std::string& channel);
 
   // Constructs the processor registered as `class_iri` and runs its phases; failures are
   // recorded in failures().
@@ -84,6 +105,8 @@ class ProcessorHarness final : public Context, public runtime::FileRoot, private
   [[nodiscard]] const std::vector<std::string>& failures() const { return host_.failures; }
   [[nodiscard]] bool produced() const { return produced_; }
   [[nodiscard]] const std::vector<std::string>& logged() const { return logged_; }
+  // What the processor wrote to standard output.
+  RecordingSink& printed() { return stdout_; }
   // What standard input holds; read in chunks of `chunk` bytes.
   void set_standard_input(std::string text, std::size_t chunk);
   void stop_processor() { processor_->stop(); }
@@ -132,6 +155,7 @@ class ProcessorHarness final : public Context, public runtime::FileRoot, private
   std::vector<std::unique_ptr<TestTimer>> timers_;
   std::unique_ptr<Posted> posted_;
   std::unique_ptr<PulledSource> stdin_;
+  RecordingSink stdout_;
   std::unique_ptr<Processor> processor_;
   std::vector<std::string> logged_;
   bool produced_ = false;

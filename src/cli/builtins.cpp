@@ -1,9 +1,9 @@
 #include "cli/builtins.hpp"
 
+#include "processors/builtins.hpp"
+
 namespace cae::cli {
 
-std::vector<std::string> builtin_processor_types() {
-  return {"https://w3id.org/cae#Emit", "https://w3id.org/cae#Print"};
-}
+std::vector<std::string> builtin_processor_types() { return processors::builtin_types(); }
 
 }  // namespace cae::cli

@@ -13,6 +13,9 @@ namespace {
 constexpr std::array commands = {
     CommandSpec{"check", "Load a pipeline with its imports and report every problem",
                 make_check_command},
+    CommandSpec{"validate",
+                "Check a pipeline, then its shapes' constraints, its topology and custom rules",
+                make_validate_command},
     CommandSpec{"inspect", "Show the resolved pipeline: processors, arguments and channels",
                 make_inspect_command},
     CommandSpec{"graph", "Draw a pipeline as a Mermaid flowchart or Graphviz DOT",

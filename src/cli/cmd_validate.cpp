@@ -49,8 +49,11 @@ class ValidateCommand final : public Command {
   void configure(CLI::App& sub) override {
     sub.add_option("pipeline", pipeline_, "Pipeline document (Turtle, TriG, N-Triples, N-Quads)")
         ->required();
+    // One file per --rules, so that a pipeline after it is never taken for a second rule.
     sub.add_option("--rules", rules_,
-                   "A SPARQL SELECT query whose every solution is a violation (repeatable)");
+                   "A SPARQL SELECT query whose every solution is a violation (repeatable)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     sub.add_option("--format", format_, "text (default: GCC style on stderr) or json (stdout)")
         ->check(CLI::IsMember({"text", "json"}));
     sub.add_flag("--strict", strict_, "Fail (exit 2) on warnings too");

@@ -32,14 +32,15 @@ class InstanceChecker {
                 shape_defects_,
                 [](rdf::Term cls) { return resolve::find_end_class(cls.text()) != nullptr; },
                 Location::no_file},
-        diagnostics_{diagnostics} {
+        diagnostics_{diagnostics},
+        ids_{document.graph} {
     for (const auto& d : diagnostics.items()) {
       if (d.severity == Severity::error) erroneous_.insert(d.where);
     }
   }
 
   void check(const model::Processor& processor) {
-    const rdf::Term node = node_of(graph_, processor.id);
+    const rdf::Term node = ids_.find(processor.id);
     const resolve::Shape* shape = shapes_.shape_of(graph_.find_iri(processor.type));
     if (!node || shape == nullptr) return;
     const std::string subject =
@@ -93,6 +94,7 @@ class InstanceChecker {
   Diagnostics& diagnostics_;
   std::set<Location> erroneous_;
   std::unordered_set<rdf::Term> reported_fields_;
+  NodeIds ids_;
 };
 
 }  // namespace

@@ -39,10 +39,11 @@ class TopologyChecker {
         vocab_{document.graph},
         naming_{document.graph, document.entry_iri, document.prefixes},
         pipeline_{pipeline},
-        diagnostics_{diagnostics} {}
+        diagnostics_{diagnostics},
+        ids_{document.graph} {}
 
   void run() {
-    read_assignments(node_of(graph_, pipeline_.iri));
+    read_assignments(ids_.find(pipeline_.iri));
     check_unlisted();
     check_two_runners();
     for (const auto& assignment : assignments_) {
@@ -64,6 +65,7 @@ class TopologyChecker {
       for (const auto& listed : graph_.match(context, vocab_.rdfc_processor, {})) {
         assignment.listings.push_back(
             Listing{listed.o, assignment.runner, assignment.cae_runs, listed.pos.o});
+        listed_.insert(listed.o);
       }
       assignments_.push_back(std::move(assignment));
     }
@@ -75,20 +77,13 @@ class TopologyChecker {
     return handled.size() == 1 && handled.front() == vocab_.cae_cpp_implementation_of;
   }
 
-  [[nodiscard]] bool listed(rdf::Term node) const {
-    return std::any_of(assignments_.begin(), assignments_.end(), [&](const Assignment& a) {
-      return std::any_of(a.listings.begin(), a.listings.end(),
-                         [&](const Listing& l) { return l.processor == node; });
-    });
-  }
-
   // Instances of processor classes, typed in the user's documents, that no context lists.
   void check_unlisted() {
     std::unordered_set<rdf::Term> seen;
     for (const rdf::Term cls : processor_classes()) {
       // ?instance a cls
       for (const auto& type : graph_.match({}, vocab_.rdf_type, cls)) {
-        if (!in_user_file(type.pos.o) || listed(type.s) || !seen.insert(type.s).second) continue;
+        if (!in_user_file(type.pos.o) || listed_.contains(type.s) || !seen.insert(type.s).second) continue;
         diagnostics_.warning(Code::topology, type.pos.o,
                              fmt::format("processor {} ({}) is in no execution context, so no "
                                          "runner starts it; list it with rdfc:processor",
@@ -192,12 +187,12 @@ class TopologyChecker {
   }
 
   // The resolved in-memory channel that `end` is, or is a paired end of.
-  [[nodiscard]] const model::Channel* memory_channel_named(rdf::Term end) const {
+  [[nodiscard]] const model::Channel* memory_channel_named(rdf::Term end) {
     for (const auto& channel : pipeline_.channels) {
       if (channel.transport != model::Transport::memory || channel.readers.size() +
                                                                    channel.writers.size() == 0)
         continue;
-      const rdf::Term id = node_of(graph_, channel.id);
+      const rdf::Term id = ids_.find(channel.id);
       if (id == end || graph_.contains(id, vocab_.conn_reader, end) ||
           graph_.contains(id, vocab_.conn_writer, end)) {
         return &channel;
@@ -218,6 +213,8 @@ class TopologyChecker {
   const model::Pipeline& pipeline_;
   Diagnostics& diagnostics_;
   std::vector<Assignment> assignments_;
+  std::unordered_set<rdf::Term> listed_;  // every processor some context lists
+  NodeIds ids_;
 };
 
 }  // namespace

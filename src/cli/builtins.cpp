@@ -4,6 +4,8 @@
 
 namespace cae::cli {
 
-std::vector<std::string> builtin_processor_types() { return processors::builtin_types(); }
+std::vector<std::string> builtin_processor_types() {
+  return processors::builtin_types();
+}
 
 }  // namespace cae::cli

@@ -64,9 +64,11 @@ class InstanceChecker {
     const auto name = [this](rdf::Term term) { return naming_.term(term); };
     for (const auto& violation : constraints.check(terms, name)) {
       const auto at = std::find(terms.begin(), terms.end(), violation.value);
-      const Location where = at != terms.end() ? places[static_cast<std::size_t>(at - terms.begin())] : focus_where;
+      const Location where =
+          at != terms.end() ? places[static_cast<std::size_t>(at - terms.begin())] : focus_where;
       if (erroneous_.contains(where)) continue;
-      const Code code = violation.value || !terms.empty() ? Code::bad_value : Code::missing_argument;
+      const Code code =
+          violation.value || !terms.empty() ? Code::bad_value : Code::missing_argument;
       diagnostics_.add(Diagnostic{
           violation.severity,
           code,
@@ -78,11 +80,13 @@ class InstanceChecker {
   }
 
   // A constraint cae cannot use is a defect of the shape, reported once at the property shape.
-  void report_shape_problems(const resolve::Field& field, const std::vector<std::string>& problems) {
+  void report_shape_problems(const resolve::Field& field,
+                             const std::vector<std::string>& problems) {
     if (problems.empty() || !reported_fields_.insert(field.node).second) return;
     for (const auto& problem : problems) {
-      diagnostics_.error(Code::bad_value, field.where,
-                         fmt::format("argument '{}' ({}): {}", field.name, field.path_text, problem));
+      diagnostics_.error(
+          Code::bad_value, field.where,
+          fmt::format("argument '{}' ({}): {}", field.name, field.path_text, problem));
     }
   }
 

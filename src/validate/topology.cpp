@@ -59,8 +59,8 @@ class TopologyChecker {
       // context rdfc:instantiates ?runner
       const auto runners = graph_.match(context, vocab_.rdfc_instantiates, {});
       if (runners.size() != 1 || !runners.front().o.is_iri()) continue;  // resolution says why
-      Assignment assignment{runners.front().o, runners.front().pos.o, handles_cpp(runners.front().o),
-                            {}};
+      Assignment assignment{
+          runners.front().o, runners.front().pos.o, handles_cpp(runners.front().o), {}};
       // context rdfc:processor ?processor
       for (const auto& listed : graph_.match(context, vocab_.rdfc_processor, {})) {
         assignment.listings.push_back(
@@ -83,7 +83,8 @@ class TopologyChecker {
     for (const rdf::Term cls : processor_classes()) {
       // ?instance a cls
       for (const auto& type : graph_.match({}, vocab_.rdf_type, cls)) {
-        if (!in_user_file(type.pos.o) || listed_.contains(type.s) || !seen.insert(type.s).second) continue;
+        if (!in_user_file(type.pos.o) || listed_.contains(type.s) || !seen.insert(type.s).second)
+          continue;
         diagnostics_.warning(Code::topology, type.pos.o,
                              fmt::format("processor {} ({}) is in no execution context, so no "
                                          "runner starts it; list it with rdfc:processor",
@@ -189,9 +190,7 @@ class TopologyChecker {
   // The resolved in-memory channel that `end` is, or is a paired end of.
   [[nodiscard]] const model::Channel* memory_channel_named(rdf::Term end) {
     for (const auto& channel : pipeline_.channels) {
-      if (channel.transport != model::Transport::memory || channel.readers.size() +
-                                                                   channel.writers.size() == 0)
-        continue;
+      if (channel.transport != model::Transport::memory) continue;
       const rdf::Term id = ids_.find(channel.id);
       if (id == end || graph_.contains(id, vocab_.conn_reader, end) ||
           graph_.contains(id, vocab_.conn_writer, end)) {

@@ -9,7 +9,8 @@ namespace {
 
 constexpr std::string_view shape =
     "[] a sh:NodeShape; sh:targetClass ex:P; sh:property\n"
-    "  [ sh:path ex:n; sh:name \"n\"; sh:datatype xsd:integer; sh:maxCount 1; sh:maxInclusive 9 ],\n"
+    "  [ sh:path ex:n; sh:name \"n\"; sh:datatype xsd:integer; sh:maxCount 1; sh:maxInclusive 9 "
+    "],\n"
     "  [ sh:path ex:s; sh:name \"s\"; sh:datatype xsd:string; sh:pattern \"(\" ].\n";
 
 // Resolution's diagnostics, then those of the constraint check, as cae prints them.

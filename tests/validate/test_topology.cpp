@@ -28,11 +28,12 @@ std::string topology(std::string_view body) {
 }  // namespace
 
 TEST_CASE("a processor no context lists is a warning at its type") {
-  CHECK(topology("<> rdfc:consistsOf [ rdfc:instantiates cae:CppRunner; rdfc:processor <a>, <b> ].\n"
-                 "<a> a ex:P; ex:out <c>. <b> a ex:P; ex:in <c>.\n"
-                 "<spare> a ex:Js.\n") ==
-        "demo/p.ttl:7:11: warning: processor <spare> (ex:Js) is in no execution context, so no "
-        "runner starts it; list it with rdfc:processor [topology]\n");
+  CHECK(
+      topology("<> rdfc:consistsOf [ rdfc:instantiates cae:CppRunner; rdfc:processor <a>, <b> ].\n"
+               "<a> a ex:P; ex:out <c>. <b> a ex:P; ex:in <c>.\n"
+               "<spare> a ex:Js.\n") ==
+      "demo/p.ttl:7:11: warning: processor <spare> (ex:Js) is in no execution context, so no "
+      "runner starts it; list it with rdfc:processor [topology]\n");
 }
 
 TEST_CASE("a foreign runner's processors, and their in-memory channels with cae's") {
@@ -48,13 +49,14 @@ TEST_CASE("a foreign runner's processors, and their in-memory channels with cae'
 }
 
 TEST_CASE("a processor under two runners; two contexts of cae's are resolution's to report") {
-  CHECK(topology("<> rdfc:consistsOf [ rdfc:instantiates cae:CppRunner; rdfc:processor <a>, <b> ],\n"
-                 "  [ rdfc:instantiates ex:Node; rdfc:processor <a> ],\n"
-                 "  [ rdfc:instantiates cae:CppRunner; rdfc:processor <b> ].\n"
-                 "<a> a ex:P; ex:out <c>. <b> a ex:P; ex:in <c>.\n") ==
-        "demo/p.ttl:6:47: error: processor <a> is assigned to two runners, cae:CppRunner and "
-        "ex:Node; a processor runs under exactly one [topology]\n"
-        "demo/p.ttl:5:70: note: it is first assigned here\n");
+  CHECK(
+      topology("<> rdfc:consistsOf [ rdfc:instantiates cae:CppRunner; rdfc:processor <a>, <b> ],\n"
+               "  [ rdfc:instantiates ex:Node; rdfc:processor <a> ],\n"
+               "  [ rdfc:instantiates cae:CppRunner; rdfc:processor <b> ].\n"
+               "<a> a ex:P; ex:out <c>. <b> a ex:P; ex:in <c>.\n") ==
+      "demo/p.ttl:6:47: error: processor <a> is assigned to two runners, cae:CppRunner and "
+      "ex:Node; a processor runs under exactly one [topology]\n"
+      "demo/p.ttl:5:70: note: it is first assigned here\n");
 }
 
 TEST_CASE("connector-architecture documents declare no runners: nothing to check") {

@@ -2,11 +2,10 @@
 
 #include <algorithm>
 #include <set>
-#include <unordered_set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
-#include "query/query.hpp"
 #include "resolve/end_classes.hpp"
 #include "resolve/naming.hpp"
 #include "resolve/path.hpp"
@@ -50,9 +49,7 @@ class InstanceChecker {
 
  private:
   void check_field(rdf::Term node, const std::string& subject, const resolve::Field& field) {
-    std::vector<std::string> problems;
-    const auto constraints = Constraints::read(graph_, field.node, problems);
-    report_shape_problems(field, problems);
+    const Constraints& constraints = constraints_of(field);
     if (constraints.empty()) return;
     const Location focus_where = graph_.first_position(node);
     std::vector<rdf::Term> terms;
@@ -79,15 +76,20 @@ class InstanceChecker {
     }
   }
 
-  // A constraint cae cannot use is a defect of the shape, reported once at the property shape.
-  void report_shape_problems(const resolve::Field& field,
-                             const std::vector<std::string>& problems) {
-    if (problems.empty() || !reported_fields_.insert(field.node).second) return;
+  // Each property shape is read once (its pattern compiled once), however many processors use
+  // it. A constraint cae cannot use is a defect of the shape, reported once, at the shape.
+  const Constraints& constraints_of(const resolve::Field& field) {
+    if (auto known = constraints_.find(field.node); known != constraints_.end()) {
+      return known->second;
+    }
+    std::vector<std::string> problems;
+    auto read = Constraints::read(graph_, field.node, problems);
     for (const auto& problem : problems) {
       diagnostics_.error(
           Code::bad_value, field.where,
           fmt::format("argument '{}' ({}): {}", field.name, field.path_text, problem));
     }
+    return constraints_.emplace(field.node, std::move(read)).first->second;
   }
 
   rdf::Graph& graph_;
@@ -97,7 +99,7 @@ class InstanceChecker {
   resolve::ShapeIndex shapes_;
   Diagnostics& diagnostics_;
   std::set<Location> erroneous_;
-  std::unordered_set<rdf::Term> reported_fields_;
+  std::unordered_map<rdf::Term, Constraints> constraints_;  // by property shape
   NodeIds ids_;
 };
 

@@ -55,6 +55,7 @@ class InstanceChecker {
     std::vector<rdf::Term> terms;
     std::vector<Location> places;
     for (const auto& value : resolve::evaluate(graph_, field.path, {node, focus_where, {}})) {
+      if (from_environment(value.term)) continue;
       terms.push_back(value.term);
       places.push_back(value.where);
     }
@@ -74,6 +75,13 @@ class InstanceChecker {
                       violation.message),
           {Note{field.where, fmt::format("argument '{}' is declared here", field.name)}}});
     }
+  }
+
+  // An rdfl:EnvVariable node stands for a value the environment gives at run time; the node
+  // itself would fail every constraint.
+  [[nodiscard]] bool from_environment(rdf::Term value) const {
+    return value.is_blank() && (graph_.contains(value, vocab_.rdf_type, vocab_.rdfl_env_variable) ||
+                                graph_.contains(value, vocab_.rdf_type, vocab_.conn_env_variable));
   }
 
   // Each property shape is read once (its pattern compiled once), however many processors use

@@ -39,3 +39,9 @@ TEST_CASE("a value resolution already rejected is not reported again; a shape de
         "demo/p.ttl:5:18: error: processor <p> (ex:P): argument 'n' (ex:n): expected an "
         "xsd:integer, found \"ten\" [bad-value]\n");
 }
+
+TEST_CASE("a value from an environment variable is left to the run") {
+  CHECK(check("<p> a ex:P; ex:n [ a rdfl:EnvVariable; rdfl:envKey \"N\"; rdfl:envDefault 3 ].\n") ==
+        "demo/p.ttl:4:3: error: argument 's' (ex:s): sh:pattern \"(\" is not a regular "
+        "expression [bad-value]\n");
+}

@@ -9,10 +9,11 @@
 namespace cae {
 
 std::string_view code_name(Code code) {
-  static constexpr std::array<std::string_view, 14> names = {
+  static constexpr std::array<std::string_view, 15> names = {
       "syntax",    "import",   "unknown-type", "missing-argument", "too-many-values",
       "bad-value", "no-shape", "not-an-iri",   "env-unset",        "cycle",
       "channel",   "usage",    "runtime",          "rule",
+      "topology",
   };
   return names.at(static_cast<std::size_t>(code));
 }

@@ -24,7 +24,8 @@ enum class Code : std::uint8_t {
   channel,
   usage,
   runtime,
-  rule,  // a violation found by a `cae validate --rules` query
+  rule,      // a violation found by a `cae validate --rules` query
+  topology,  // `cae validate`: who runs a processor, channels between runners
 };
 
 std::string_view code_name(Code code);

@@ -10,10 +10,6 @@
 namespace cae::cli {
 namespace {
 
-std::string counted(std::size_t count, std::string_view noun) {
-  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
-}
-
 class CheckCommand final : public Command {
  public:
   void configure(CLI::App& sub) override {

@@ -33,6 +33,7 @@ struct CommandSpec {
 
 std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_run_command();
+std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_inspect_command();
 std::unique_ptr<Command> make_query_command();
 std::unique_ptr<Command> make_graph_command();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "processors/builtins.hpp"
 #include "resolve/resolver.hpp"
 
@@ -27,9 +29,14 @@ LoadedPipeline load_pipeline(const std::string& path, const PipelineOptions& opt
     resolve_options.file_root = options.file_root;
     resolve_options.allow_public_listen = options.allow_public_listen;
     out.pipeline = resolve::resolve_pipeline(out.document, resolve_options, out.diagnostics);
+    out.resolved = true;
   }
   out.diagnostics.sort();
   return out;
+}
+
+std::string counted(std::size_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
 
 }  // namespace cae::cli

@@ -25,8 +25,12 @@ struct LoadedPipeline {
   rdf::LoadedDocument document;
   model::Pipeline pipeline;
   Diagnostics diagnostics;  // sorted
+  bool resolved = false;    // false when a syntax or import error stopped loading
 };
 
 LoadedPipeline load_pipeline(const std::string& path, const PipelineOptions& options);
+
+// "1 processor", "2 processors": for the one-line summaries of check and validate.
+std::string counted(std::size_t count, std::string_view noun);
 
 }  // namespace cae::cli

@@ -42,4 +42,6 @@ TEST_CASE("code names are the stable strings of the specification") {
   CHECK(code_name(Code::missing_argument) == "missing-argument");
   CHECK(code_name(Code::not_an_iri) == "not-an-iri");
   CHECK(code_name(Code::runtime) == "runtime");
+  CHECK(code_name(Code::rule) == "rule");
+  CHECK(code_name(Code::topology) == "topology");  // the last: the name table has every code
 }

@@ -123,7 +123,7 @@ void Lifecycle::report_stats() noexcept {
     const double byte_rate = static_cast<double>(counts.bytes - stats_last_bytes_[i]) / seconds;
     stats_last_[i] = counts.messages;
     stats_last_bytes_[i] = counts.bytes;
-    logger_.raw(fmt::format("stats: {}: {:.0f} msg/s, {:.1f} MB/s, {} queued, {} messages total",
+    logger_.raw(fmt::format("stats: {}: {:.0f} msg/s, {:.1f} MB/s, {} queued, {} messages total\n",
                             channels_[i]->name(), rate, byte_rate / 1e6, channels_[i]->queued(),
                             counts.messages));
   }

@@ -45,7 +45,11 @@ int Loop::open_handles() {
 
 int Loop::close() {
   if (closed_) return 0;
-  uv_run(&loop_, UV_RUN_DEFAULT);  // close callbacks and requests still in flight
+  // A uv_stop() made while the loop was not running is still pending: it makes the first
+  // uv_run() return at once (and clears it). The second runs the close callbacks and requests
+  // still in flight.
+  uv_run(&loop_, UV_RUN_NOWAIT);
+  uv_run(&loop_, UV_RUN_DEFAULT);
   const int status = uv_loop_close(&loop_);
   closed_ = status == 0;
   return status;

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 #include <fcntl.h>
@@ -179,6 +180,10 @@ std::unique_ptr<ByteSource> ProcessorHost::open_file_source(const std::string& p
 }
 
 std::unique_ptr<FileSink> ProcessorHost::open_file_sink(const std::string& path, bool append) {
+  // A user who names out/result.nt expects out/ to appear. The path was confined to the file
+  // root before it got here, so the directories made are inside it too.
+  std::error_code ignored;  // a failure shows as open()'s error just below, which names the path
+  std::filesystem::create_directories(std::filesystem::path{path}.parent_path(), ignored);
   const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC);
   const int fd = ::open(path.c_str(), flags, 0666);
   if (fd < 0) {

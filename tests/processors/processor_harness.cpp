@@ -214,8 +214,12 @@ void ProcessorHarness::phase(runtime::Phase phase, const std::function<Flow()>& 
 }
 
 void ProcessorHarness::start(const std::string& class_iri) {
+  static const Registry builtins = tested_processors();
+  start(class_iri, builtins);
+}
+
+void ProcessorHarness::start(const std::string& class_iri, const Registry& registry) {
   type_ = class_iri;
-  static const Registry registry = tested_processors();
   const Factory* factory = registry.find(class_iri);
   REQUIRE(factory != nullptr);
   runtime::run_guarded(host_, runtime::Phase::init,

@@ -20,6 +20,7 @@
 
 #include "../runtime/channel_harness.hpp"
 #include "cae/processor.hpp"
+#include "cae/registry.hpp"
 #include "runtime/files.hpp"
 
 namespace cae::test {
@@ -98,6 +99,8 @@ class ProcessorHarness final : public Context, public runtime::FileRoot, private
   // Constructs the processor registered as `class_iri` and runs its phases; failures are
   // recorded in failures().
   void start(const std::string& class_iri);
+  // The same with a processor class of the test's own registry.
+  void start(const std::string& class_iri, const Registry& registry);
   // Runs the loop until nothing is left to do, closing the processor's writers once it is
   // finished, as the runtime does.
   void run();

@@ -1,6 +1,6 @@
 // Processor factories by class IRI. The runtime instantiates each processor of a pipeline from
 // the registry it is given: cae's built-ins come from one explicit list
-// (src/processors/registry.cpp); tests build their own registries.
+// (src/processors/builtins.cpp); tests build their own registries.
 #pragma once
 
 #include <functional>

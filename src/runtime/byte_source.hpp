@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cae/io.hpp"
+#include "runtime/any_stream.hpp"
 #include "runtime/end_host.hpp"
 
 namespace cae::runtime {
@@ -63,13 +64,6 @@ class StreamSource final : public SourceBase {
 
  private:
   enum class State : std::uint8_t { open, closing, closed };
-  union AnyStream {
-    uv_handle_t handle;
-    uv_stream_t stream;
-    uv_pipe_t pipe;
-    uv_tty_t tty;
-    uv_tcp_t tcp;
-  };
 
   void begin() override;
   int start_reading();

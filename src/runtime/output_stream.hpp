@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cae/message.hpp"
+#include "runtime/any_stream.hpp"
 #include "runtime/scheduler.hpp"
 
 namespace cae::runtime {
@@ -49,13 +50,6 @@ class OutputStream final : private Task {
 
  private:
   enum class State : std::uint8_t { open, closing, closed };
-  union AnyStream {
-    uv_handle_t handle;
-    uv_stream_t stream;
-    uv_pipe_t pipe;
-    uv_tty_t tty;
-    uv_tcp_t tcp;
-  };
   struct WriteRequest;
 
   void open_stream(uv_loop_t* loop, int fd);

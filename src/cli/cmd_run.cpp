@@ -77,6 +77,10 @@ class RunCommand final : public Command {
       fmt::print(stderr, "{}\n", result.summary);
     }
     if (run_.stats) print_summary(result);
+    if (!result.loop_closed) {
+      // A bug of cae or a processor, not of the pipeline; the output is complete nonetheless.
+      fmt::print(stderr, "cae: warning: libuv handles were still open at exit [runtime]\n");
+    }
     return result.exit_code;
   }
 

@@ -3,7 +3,7 @@
 // same call `cae run` makes once the document is resolved).
 //
 //   bench_channels [--count N] [--size BYTES] [--passes 0,1,2,4] [--repeat R]
-//                  [--big-count N] [--big-size BYTES] [--queue-messages M]
+//                  [--text-count N] [--big-count N] [--big-size BYTES] [--queue-messages M]
 //
 // Cases, each run --repeat times (the table shows the best and the median run):
 //   - small messages through 0, 1, 2, 4 … Pass stages (Generate with `size`: every message
@@ -251,6 +251,7 @@ int main(int argc, char** argv) {
   std::uint64_t size = 16;
   std::vector<int> passes = {0, 1, 2, 4};
   int repeat = 3;
+  std::optional<std::uint64_t> text_count;
   std::uint64_t big_count = 100'000;
   std::uint64_t big_size = 1 << 20;
   std::uint64_t queue_messages = 256;
@@ -260,6 +261,8 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->capture_default_str();
   app.add_option("--repeat,-r", repeat, "Runs per case")->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--text-count", text_count,
+                 "Messages in the new-buffer-each case (default: --count; 0: skip it)");
   app.add_option("--big-count", big_count, "Large messages in the copy-check case (0: skip it)")
       ->capture_default_str();
   app.add_option("--big-size", big_size, "Bytes per large message")->capture_default_str();
@@ -277,7 +280,9 @@ int main(int argc, char** argv) {
   for (const int d : passes) {
     cases.push_back({fmt::format("small, {} pass", d), count, size, false, d, false});
   }
-  cases.push_back({"small, new buffer each, 1 pass", count, 0, true, 1, false});
+  if (text_count.value_or(count) > 0) {
+    cases.push_back({"small, new buffer each, 1 pass", text_count.value_or(count), 0, true, 1, false});
+  }
   if (big_count > 0) {
     cases.push_back({fmt::format("{} KiB, 1 pass", big_size >> 10), big_count, big_size, false,
                      1, true});

@@ -5,7 +5,7 @@
 //   bench_channels [--count N] [--size BYTES] [--passes 0,1,2,4] [--repeat R]
 //                  [--text-count N] [--big-count N] [--big-size BYTES] [--queue-messages M]
 //
-// Cases, each run --repeat times (the table shows the best and the median run):
+// Cases, each run --repeat times:
 //   - small messages through 0, 1, 2, 4 … Pass stages (Generate with `size`: every message
 //     shares one buffer, so this measures the channels, not the allocator);
 //   - the same with a new buffer per message (Generate with `text` "{i}": one std::string and

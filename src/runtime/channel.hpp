@@ -52,7 +52,7 @@ class Channel {
   std::uint64_t abort();
 
   // For the ends.
-  Flow offer(WriterEnd& writer, Entry entry);
+  Flow offer(WriterEnd& writer, Entry&& entry);
   void writer_closed(WriterEnd& writer);
   void writer_failed(WriterEnd& writer, const std::string& error);
   void entry_taken() {
@@ -63,7 +63,8 @@ class Channel {
  private:
   [[nodiscard]] bool all_have_room(std::size_t size) const noexcept;
   [[nodiscard]] bool must_wait(const WriterEnd& writer, std::size_t size) const noexcept;
-  void accept(WriterEnd& writer, Entry entry);
+  bool offer_simple(Entry& entry);
+  void accept(WriterEnd& writer, Entry&& entry);
   void admit_waiting();
   void release_waiting(Outcome outcome);
   void close_readers(const std::optional<std::string>& error);

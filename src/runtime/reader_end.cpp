@@ -68,7 +68,7 @@ void ReaderEnd::deliver_batch() {
     }
     Entry entry = queue_.pop();
     channel_.entry_taken();
-    const Flow flow = deliver(std::move(entry));
+    const Flow flow = deliver(entry);
     if (detached_ || !host_.alive()) return;
     if (flow.pending()) {
       wait_for(flow);
@@ -82,7 +82,8 @@ void ReaderEnd::deliver_batch() {
   env_.scheduler.schedule(*this);  // more to do: let other tasks and I/O have a turn
 }
 
-Flow ReaderEnd::deliver(Entry entry) {
+// Moves the bytes out of `entry` into the handler.
+Flow ReaderEnd::deliver(Entry& entry) {
   if (on_chunk_) {
     const bool first = entry.part == Part::whole || entry.part == Part::begin;
     const bool last = entry.part == Part::whole || entry.part == Part::end;

@@ -40,7 +40,7 @@ class ReaderEnd final : public Reader, private Task {
   [[nodiscard]] bool has_room(std::size_t size, const QueueBounds& bounds) const noexcept {
     return queue_.has_room(size, bounds);
   }
-  void enqueue(Entry entry) {
+  void enqueue(Entry&& entry) {
     queue_.push(std::move(entry));
     if (queue_.size() > peak_entries_) peak_entries_ = queue_.size();
     if (queue_.bytes() > peak_bytes_) peak_bytes_ = queue_.bytes();
@@ -56,7 +56,7 @@ class ReaderEnd final : public Reader, private Task {
 
   void run() noexcept override;
   void deliver_batch();
-  Flow deliver(Entry entry);
+  Flow deliver(Entry& entry);
   Flow gather(Entry entry);
   void deliver_close();
   void wait_for(const Flow& flow);

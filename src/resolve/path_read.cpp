@@ -137,7 +137,7 @@ std::string sparql(const Path& path, const Naming& naming) {
     case Path::Kind::identity: return "()";
     case Path::Kind::sequence: return joined(path.parts, "/", naming);
     case Path::Kind::alternative: return joined(path.parts, "|", naming);
-    case Path::Kind::inverse: return "^" + operand(path.parts.front(), naming);
+    case Path::Kind::inverse: return fmt::format("^{}", operand(path.parts.front(), naming));
     case Path::Kind::zero_or_more: return operand(path.parts.front(), naming) + "*";
     case Path::Kind::one_or_more: return operand(path.parts.front(), naming) + "+";
     case Path::Kind::zero_or_one: return operand(path.parts.front(), naming) + "?";

@@ -135,7 +135,8 @@ RunResult Lifecycle::result() {
   out.seconds = seconds_;
   out.discarded = env_.discarded;
   for (const auto& host : hosts_) {
-    if (!host->finished()) out.not_finished.emplace_back(host->name());
+    // The error already names the processor that failed (spec/channels.md §5 example).
+    if (!host->finished() && !host->failed()) out.not_finished.emplace_back(host->name());
   }
   for (const auto& channel : channels_) {
     out.channels.push_back(ChannelSummary{channel->name(), channel->counts().messages,

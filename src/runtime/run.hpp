@@ -51,7 +51,7 @@ struct RunResult {
   std::string summary;               // "cae: run failed after …" when there is an error
   double seconds = 0;
   std::uint64_t discarded = 0;       // messages dropped by failures, cancellation and aborts
-  std::vector<std::string> not_finished;
+  std::vector<std::string> not_finished;  // neither finished nor failed, by name
   std::vector<ChannelSummary> channels;
   bool loop_closed = false;          // uv_loop_close succeeded: no handle leaked
 };

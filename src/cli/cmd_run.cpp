@@ -74,8 +74,8 @@ class RunCommand final : public Command {
     const runtime::RunResult result = runtime::run_pipeline(loaded.pipeline, registry, run_);
     if (result.error) {
       fmt::print(stderr, "{}", format_diagnostic(*result.error, loaded.document.sources));
-      fmt::print(stderr, "{}\n", result.summary);
     }
+    if (!result.summary.empty()) fmt::print(stderr, "{}\n", result.summary);
     if (run_.stats) print_summary(result);
     return result.exit_code;
   }

@@ -76,6 +76,9 @@ class RunCommand final : public Command {
       fmt::print(stderr, "{}", format_diagnostic(*result.error, loaded.document.sources));
     }
     if (!result.summary.empty()) fmt::print(stderr, "{}\n", result.summary);
+    // A handle left open is a bug of cae itself; said out loud, so that the end-to-end tests,
+    // which compare stderr exactly, catch it in every run.
+    if (!result.loop_closed) fmt::print(stderr, "cae: internal error: a loop handle leaked\n");
     if (run_.stats) print_summary(result);
     return result.exit_code;
   }

@@ -50,6 +50,7 @@ class Explode final : public Processor {
         at_(args().integer("at")) {}
 
   Flow transform() override {
+    if (at_ < 0) throw std::runtime_error("no handler");
     input_.on_message([this](Message message) {
       if (seen_++ == at_) throw std::runtime_error(fmt::format("boom at message {}", at_));
       return output_.write(std::move(message));

@@ -26,7 +26,8 @@ struct Recorded {
 // Test-only processor classes (urn:test:…), each made from its arguments:
 //   Record   input; optional integer "slow": the first N messages are each held for one turn
 //            of the loop, so the channel's queue fills up behind them.
-//   Explode  input, output; forwards messages and throws while handling message number "at".
+//   Explode  input, output; forwards messages and throws while handling message number "at",
+//            or in transform() when "at" is negative.
 //   Broken   output; writes "count" messages, with "stream" a stream begin and one chunk, then
 //            fails in produce, a turn later, by throwing from posted work.
 class RunHarness {

@@ -97,9 +97,35 @@ TEST_CASE("a failure in init fails the run with one report, and no data flows") 
   CHECK(blamed_in_log(run, "read") == 0);
   // The report names the failed processor once: the summary lists only the others.
   CHECK_FALSE(listed(result.not_finished, shown("read")));
-  // produce never started: the source wrote nothing.
+  // The consumers attached all the same: the error reached them, and the source, whose produce
+  // never started, closed its output normally.
+  CHECK(
+      run.recorded("show").close.value_or("").starts_with(shown("read") + " failed: cannot read "));
   CHECK(run.recorded("count").messages.empty());
+  CHECK(run.recorded("count").close == "closed");
+  CHECK(result.not_finished.empty());
+}
+
+TEST_CASE("a failure in transform: the others attach their consumers, produce is skipped") {
+  RunHarness run;
+  run.add("gen", generate, generator(endless, 0, "in"), 3);
+  run.add("explode", "urn:test:Explode",
+          {{"input", {{"reader", cae::test::iri("in")}}},
+           {"output", {{"writer", cae::test::iri("out")}}},
+           {"at", -1}},
+          4);
+  run.add("rec", record, reader_of("out"), 5);
+  run.connect("in", {"gen"}, {"explode"});
+  run.connect("out", {"explode"}, {"rec"});
+  const auto result = run.run();
+  CHECK(result.exit_code == 1);
+  REQUIRE(result.error);
+  CHECK(result.error->message ==
+        "processor " + shown("explode") + " (<urn:test:Explode>) failed in transform: no handler");
+  CHECK(run.recorded("rec").messages.empty());
+  CHECK(run.recorded("rec").close == shown("explode") + " failed: no handler");
   CHECK(result.channels.at(0).messages == 0);
+  CHECK(result.not_finished.empty());
 }
 
 TEST_CASE("a failure while handling a message closes downstream with the error; sources stop") {

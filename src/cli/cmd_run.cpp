@@ -74,8 +74,11 @@ class RunCommand final : public Command {
     const runtime::RunResult result = runtime::run_pipeline(loaded.pipeline, registry, run_);
     if (result.error) {
       fmt::print(stderr, "{}", format_diagnostic(*result.error, loaded.document.sources));
-      fmt::print(stderr, "{}\n", result.summary);
     }
+    if (!result.summary.empty()) fmt::print(stderr, "{}\n", result.summary);
+    // A handle left open is a bug of cae itself; said out loud, so that the end-to-end tests,
+    // which compare stderr exactly, catch it in every run.
+    if (!result.loop_closed) fmt::print(stderr, "cae: internal error: a loop handle leaked\n");
     if (run_.stats) print_summary(result);
     if (!result.loop_closed) {
       // A bug of cae or a processor, not of the pipeline; the output is complete nonetheless.

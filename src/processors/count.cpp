@@ -44,7 +44,10 @@ class Count final : public Processor {
   Flow report(const std::optional<std::string>& error) {
     log(LogLevel::info, "{} messages, {} bytes", messages_, bytes_);
     // After an error upstream the count is short by cause; the error itself travels on.
-    if (error) return fail_output(*error);
+    if (error) {
+      if (output_ != nullptr) output_->forward_close(error);
+      return Flow::done();
+    }
     if (expect_ && static_cast<std::uint64_t>(*expect_) != messages_) {
       const auto message = fmt::format("expected {} messages, received {}", *expect_, messages_);
       const Flow failed = fail_output(message);

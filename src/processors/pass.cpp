@@ -31,12 +31,10 @@ class Pass final : public Processor {
     return output_.write_chunk(std::move(chunk.bytes));
   }
 
+  // forward_close, not fail: an upstream error, even one that cuts a stream short, is the
+  // upstream processor's, and the run's report must not blame this one for passing it on.
   Flow close(const std::optional<std::string>& error) {
-    if (error) {
-      output_.fail(*error);
-    } else {
-      output_.close();
-    }
+    output_.forward_close(error);
     return Flow::done();
   }
 

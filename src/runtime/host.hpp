@@ -38,7 +38,7 @@ class ProcessorHost final : public Context,
 
   // Lifecycle, driven by the run.
   void begin(Phase phase);
-  // A drain began before produce: produce is not called and counts as completed.
+  // A drain or a failure began before produce: produce is not called and counts as completed.
   void skip_produce() noexcept;
   void stop_producing() noexcept;
   // The processor failed: no more calls into it, its readers detach and its writers close

@@ -135,7 +135,7 @@ void Lifecycle::start_phase(Phase phase) {
   phase_ = phase;
   pending_calls_ = hosts_.size() + 1;  // one more, released below, so that no call ends it early
   for (auto& host : hosts_) {
-    if (phase == Phase::produce && state_ == State::draining) {
+    if (phase == Phase::produce && state_ != State::running) {
       host->skip_produce();
       --pending_calls_;
     } else {
@@ -149,8 +149,12 @@ void Lifecycle::phase_call_done() noexcept {
   if (pending_calls_ > 0 && --pending_calls_ == 0) scheduler_.schedule(advance_step_);
 }
 
+// The phases go on after a drain began or a processor failed, so that every processor attaches
+// its consumers and receives its inputs' closes, the error ones included, and can finish:
+// unaffected branches drain normally (spec/channels.md §5). Only produce is skipped then.
 void Lifecycle::advance() noexcept {
-  const bool going = state_ == State::running || state_ == State::draining;
+  const bool going =
+      state_ == State::running || state_ == State::draining || state_ == State::failing;
   if (going && phase_ == Phase::init) {
     start_phase(Phase::transform);
   } else if (going && phase_ == Phase::transform) {

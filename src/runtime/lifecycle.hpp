@@ -73,6 +73,7 @@ class Lifecycle final : public HostServices {
   void shutdown() noexcept;
   void report_stats() noexcept;
   RunResult result();
+  static std::string summary(std::string_view what, const RunResult& result);
 
   const model::Pipeline& pipeline_;
   const Registry& registry_;
@@ -102,7 +103,7 @@ class Lifecycle final : public HostServices {
   std::optional<Diagnostic> error_;
   bool fatal_ = false;   // a fatal error happened: exit 1
   int signal_exit_ = 0;  // 130 or 143 once a signal started a drain
-  bool aborted_ = false;
+  std::optional<std::string> aborted_;  // why the run was aborted, if it was
   std::uint64_t started_ = 0;  // uv_hrtime at start
   double seconds_ = 0;
 };

@@ -83,7 +83,7 @@ void Lifecycle::output_flushed() noexcept { stop(); }
 void Lifecycle::abort(const std::string& reason) noexcept {
   if (state_ == State::ended) return;
   logger_.write(LogLevel::debug, "cae", fmt::format("aborting: {}", reason));
-  aborted_ = true;
+  aborted_ = reason;
   if (!error_ && !signal_exit_) {
     error_ = Diagnostic{Severity::error, Code::runtime, Location{}, reason, {}};
     fatal_ = true;
@@ -135,7 +135,8 @@ RunResult Lifecycle::result() {
   out.seconds = seconds_;
   out.discarded = env_.discarded;
   for (const auto& host : hosts_) {
-    if (!host->finished()) out.not_finished.emplace_back(host->name());
+    // The error already names the processor that failed (spec/channels.md §5 example).
+    if (!host->finished() && !host->failed()) out.not_finished.emplace_back(host->name());
   }
   for (const auto& channel : channels_) {
     out.channels.push_back(ChannelSummary{channel->name(), channel->counts().messages,
@@ -144,12 +145,20 @@ RunResult Lifecycle::result() {
   }
   if (fatal_) {
     out.error = error_;
-    std::string summary = fmt::format("cae: run failed after {:.1f} s; {} message{} discarded",
-                                      out.seconds, out.discarded, out.discarded == 1 ? "" : "s");
-    if (!out.not_finished.empty()) {
-      summary += fmt::format("; not finished: {}", fmt::join(out.not_finished, ", "));
-    }
-    out.summary = std::move(summary);
+    out.summary = summary(fmt::format("run failed after {:.1f} s", out.seconds), out);
+  } else if (aborted_) {
+    // A drain cut short (spec/channels.md §6) is no error, but what it discarded is reported.
+    out.summary = summary(fmt::format("drain aborted after {:.1f} s: {}", out.seconds, *aborted_),
+                          out);
+  }
+  return out;
+}
+
+std::string Lifecycle::summary(std::string_view what, const RunResult& result) {
+  std::string out = fmt::format("cae: {}; {} message{} discarded", what, result.discarded,
+                                result.discarded == 1 ? "" : "s");
+  if (!result.not_finished.empty()) {
+    out += fmt::format("; not finished: {}", fmt::join(result.not_finished, ", "));
   }
   return out;
 }

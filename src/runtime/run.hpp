@@ -48,10 +48,12 @@ struct ChannelSummary {
 struct RunResult {
   int exit_code = 0;                 // 0, 1, 130 or 143 (spec/arguments.md §5)
   std::optional<Diagnostic> error;   // the one report's error (code runtime), if any
-  std::string summary;               // "cae: run failed after …" when there is an error
+  // "cae: run failed after …" when there is an error, "cae: drain aborted after …" when a
+  // second signal or the drain timeout cut the drain short; else empty.
+  std::string summary;
   double seconds = 0;
   std::uint64_t discarded = 0;       // messages dropped by failures, cancellation and aborts
-  std::vector<std::string> not_finished;
+  std::vector<std::string> not_finished;  // neither finished nor failed, by name
   std::vector<ChannelSummary> channels;
   bool loop_closed = false;          // uv_loop_close succeeded: no handle leaked
 };

@@ -80,6 +80,14 @@ void WriterEnd::fail(std::string error) {
   close_with_error(error);
 }
 
+void WriterEnd::forward_close(const std::optional<std::string>& error) {
+  if (error) {
+    close_with_error(*error);
+  } else {
+    close();
+  }
+}
+
 void WriterEnd::close_with_error(const std::string& error) {
   if (closed_ && !parked_) return;
   closed_ = true;

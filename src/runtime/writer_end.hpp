@@ -23,6 +23,7 @@ class WriterEnd final : public Writer, private Task {
   Flow end_stream() override;
   void close() override;
   void fail(std::string error) override;
+  void forward_close(const std::optional<std::string>& error) override;
   [[nodiscard]] bool closed() const noexcept override { return closed_; }
 
   [[nodiscard]] EndHost& host() const noexcept { return host_; }

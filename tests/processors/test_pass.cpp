@@ -116,6 +116,19 @@ TEST_CASE("Pass closes its output with the error its input closed with") {
   CHECK(out == std::vector<std::string>{"message a", "upstream broke"});
 }
 
+TEST_CASE("Pass forwards an error that cuts a stream short without failing itself") {
+  ProcessorHarness run{arguments()};
+  auto& in = run.feed("in");
+  const auto& out = run.collect("out");
+  run.start(pass);
+  CHECK(in.begin_stream().ready());
+  CHECK(in.write_chunk(Message::copy("half")).ready());
+  in.fail("upstream broke");  // a failure of the feeding end's host, not of Pass
+  run.run();
+  CHECK(run.failures().empty());
+  CHECK(out == std::vector<std::string>{"begin", "chunk half", "upstream broke"});
+}
+
 TEST_CASE("Pass holds back its input while its output is full, and resumes") {
   ProcessorHarness run{arguments()};
   SlowReader out{run, "out"};

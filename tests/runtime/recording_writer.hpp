@@ -1,6 +1,7 @@
 // A Writer that records what is written, for tests of code that writes with backpressure.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ class RecordingWriter final : public Writer {
   Flow end_stream() override { return record("end"); }
   void close() override { closed_ = true; }
   void fail(std::string /*error*/) override { closed_ = true; }
+  void forward_close(const std::optional<std::string>& /*error*/) override { closed_ = true; }
   [[nodiscard]] bool closed() const noexcept override { return closed_; }
 
   void release(Outcome outcome = Outcome::done) { held_.complete(outcome); }

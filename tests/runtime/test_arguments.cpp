@@ -29,6 +29,7 @@ struct NullWriter final : cae::Writer {
   cae::Flow end_stream() override { return cae::Flow::done(); }
   void close() override {}
   void fail(std::string /*error*/) override {}
+  void forward_close(const std::optional<std::string>& /*error*/) override {}
   bool closed() const noexcept override { return false; }
 };
 

@@ -74,6 +74,11 @@ class Writer {
   // and other writers' writes fail. Within an open stream this is a stream ending in error: a
   // fatal error of this writer's processor.
   virtual void fail(std::string error) = 0;
+  // Closes this end the way an input of this processor closed: normally when `error` is
+  // empty, else with that error. For processors that pass a close on (cae:Pass): the error
+  // stays the upstream processor's, so unlike fail() forwarding it is never a failure of this
+  // processor, not even within an open stream.
+  virtual void forward_close(const std::optional<std::string>& error) = 0;
 
   [[nodiscard]] virtual bool closed() const noexcept = 0;
 };

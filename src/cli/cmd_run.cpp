@@ -80,10 +80,6 @@ class RunCommand final : public Command {
     // which compare stderr exactly, catch it in every run.
     if (!result.loop_closed) fmt::print(stderr, "cae: internal error: a loop handle leaked\n");
     if (run_.stats) print_summary(result);
-    if (!result.loop_closed) {
-      // A bug of cae or a processor, not of the pipeline; the output is complete nonetheless.
-      fmt::print(stderr, "cae: warning: libuv handles were still open at exit [runtime]\n");
-    }
     return result.exit_code;
   }
 

@@ -29,9 +29,11 @@ class UpperCase final : public cae::Processor {
       // backpressure: no next message arrives until this one is queued downstream.
       return output_.write(cae::Message{std::move(text)});
     });
+    // The output closes as the input did; an upstream error travels on as the upstream's, so
+    // the run's report does not blame this processor for passing it on.
     input_.on_close([this](const std::optional<std::string>& error) {
-      if (error) output_.fail(*error);  // downstream learns that the input broke
-      return cae::Flow::done();          // after a normal close the runtime closes output_
+      output_.forward_close(error);
+      return cae::Flow::done();
     });
     return cae::Flow::done();
   }

@@ -67,15 +67,11 @@ class RunCommand final : public Command {
     const resolve::Naming naming{loaded.document.graph, loaded.document.entry_iri,
                                  loaded.document.prefixes};
     run_.display_iri = [&naming](std::string_view iri) { return naming.iri(iri); };
-    Diagnostics refused;
-    check_permissions(loaded.pipeline, permissions_, run_.display_iri, refused);
-    fmt::print(stderr, "{}", refused.format(loaded.document.sources));
-    if (refused.has_errors()) return exit_invalid;
+    if (!permitted(loaded)) return exit_invalid;
     run_.log_level = runtime::parse_level(log_level_).value_or(LogLevel::info);
     run_.log_sink = [](std::string_view line) { fmt::print(stderr, "{}", line); };
     run_.drain_timeout = std::chrono::milliseconds{static_cast<long>(drain_seconds_ * 1000)};
     run_.file_root = file_root();
-
     run_.allow_exec = permissions_.allow_exec;
 
     runtime::PluginLibraries libraries;  // destroyed last: the registry holds their code
@@ -97,6 +93,14 @@ class RunCommand final : public Command {
   }
 
  private:
+  // Libraries and programs need the operator's permission; refusals are printed here.
+  [[nodiscard]] bool permitted(const LoadedPipeline& loaded) const {
+    Diagnostics refused;
+    check_permissions(loaded.pipeline, permissions_, run_.display_iri, refused);
+    fmt::print(stderr, "{}", refused.format(loaded.document.sources));
+    return !refused.has_errors();
+  }
+
   [[nodiscard]] std::string file_root() const {
     if (!options_.file_root.empty()) return std::filesystem::absolute(options_.file_root);
     return std::filesystem::absolute(pipeline_).parent_path();

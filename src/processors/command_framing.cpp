@@ -1,6 +1,8 @@
 #include "processors/command_framing.hpp"
 
 #include <array>
+#include <cstdint>
+#include <stdexcept>
 #include <utility>
 
 #include <fmt/format.h>
@@ -31,6 +33,10 @@ std::vector<Message> encode_for_program(CommandFraming framing, const Message& m
   switch (framing) {
     case CommandFraming::lines: return {message, Message::copy("\n")};
     case CommandFraming::length_prefixed: {
+      if (message.size() > UINT32_MAX) {
+        throw std::runtime_error(fmt::format(
+            "a message of {} bytes does not fit a length-prefixed frame", message.size()));
+      }
       const auto size = static_cast<std::uint32_t>(message.size());
       const std::array<char, header_bytes> header{
           static_cast<char>(size >> 24U), static_cast<char>(size >> 16U),

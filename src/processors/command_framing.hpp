@@ -21,7 +21,8 @@ enum class CommandFraming : std::uint8_t { lines, length_prefixed, whole };
 std::optional<CommandFraming> command_framing_named(std::string_view name);
 
 // The bytes that give `message` to the program: lines end with "\n", frames start with their
-// length, whole messages pass as they are.
+// length, whole messages pass as they are. Throws std::runtime_error for a message too long for
+// a frame's 4-byte length.
 std::vector<Message> encode_for_program(CommandFraming framing, const Message& message);
 
 // Cuts the program's output into messages.

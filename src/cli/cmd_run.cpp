@@ -8,9 +8,11 @@
 
 #include "cli/command.hpp"
 #include "cli/load_pipeline.hpp"
+#include "cli/run_permissions.hpp"
 #include "processors/builtins.hpp"
 #include "resolve/naming.hpp"
 #include "runtime/log.hpp"
+#include "runtime/plugins.hpp"
 #include "runtime/run.hpp"
 
 namespace cae::cli {
@@ -54,6 +56,7 @@ class RunCommand final : public Command {
                    "Seconds a drain after SIGINT or SIGTERM may take (default: 30)")
         ->check(CLI::NonNegativeNumber);
     options_.configure(sub);
+    permissions_.configure(sub);
   }
 
   int run() override {
@@ -64,13 +67,22 @@ class RunCommand final : public Command {
     const resolve::Naming naming{loaded.document.graph, loaded.document.entry_iri,
                                  loaded.document.prefixes};
     run_.display_iri = [&naming](std::string_view iri) { return naming.iri(iri); };
+    if (!permitted(loaded)) return exit_invalid;
     run_.log_level = runtime::parse_level(log_level_).value_or(LogLevel::info);
     run_.log_sink = [](std::string_view line) { fmt::print(stderr, "{}", line); };
     run_.drain_timeout = std::chrono::milliseconds{static_cast<long>(drain_seconds_ * 1000)};
     run_.file_root = file_root();
+    run_.allow_exec = permissions_.allow_exec;
 
+    runtime::PluginLibraries libraries;  // destroyed last: the registry holds their code
     Registry registry;
     processors::register_builtins(registry);
+    const auto not_loaded = runtime::load_plugins(loaded.pipeline, registry, libraries,
+                                                  run_.display_iri);
+    if (not_loaded) {
+      fmt::print(stderr, "{}", format_diagnostic(*not_loaded, loaded.document.sources));
+      return exit_runtime;
+    }
     const runtime::RunResult result = runtime::run_pipeline(loaded.pipeline, registry, run_);
     if (result.error) {
       fmt::print(stderr, "{}", format_diagnostic(*result.error, loaded.document.sources));
@@ -84,6 +96,14 @@ class RunCommand final : public Command {
   }
 
  private:
+  // Libraries and programs need the operator's permission; refusals are printed here.
+  [[nodiscard]] bool permitted(const LoadedPipeline& loaded) const {
+    Diagnostics refused;
+    check_permissions(loaded.pipeline, permissions_, run_.display_iri, refused);
+    fmt::print(stderr, "{}", refused.format(loaded.document.sources));
+    return !refused.has_errors();
+  }
+
   [[nodiscard]] std::string file_root() const {
     if (!options_.file_root.empty()) return std::filesystem::absolute(options_.file_root);
     return std::filesystem::absolute(pipeline_).parent_path();
@@ -94,6 +114,7 @@ class RunCommand final : public Command {
   double drain_seconds_ = 30;
   runtime::RunOptions run_;
   PipelineOptions options_;
+  RunPermissions permissions_;
 };
 
 }  // namespace

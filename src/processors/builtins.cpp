@@ -11,6 +11,7 @@ void register_log(Registry& registry);
 void register_pass(Registry& registry);
 void register_print(Registry& registry);
 void register_read_file(Registry& registry);
+void register_run_command(Registry& registry);
 void register_split_lines(Registry& registry);
 void register_stdin(Registry& registry);
 void register_write_file(Registry& registry);
@@ -24,9 +25,14 @@ void register_builtins(Registry& registry) {
   register_pass(registry);
   register_print(registry);
   register_read_file(registry);
+  register_run_command(registry);
   register_split_lines(registry);
   register_stdin(registry);
   register_write_file(registry);
+}
+
+bool starts_programs(std::string_view class_iri) {
+  return class_iri == "https://w3id.org/cae#RunCommand";
 }
 
 std::vector<std::string> builtin_types() {

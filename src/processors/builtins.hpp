@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cae/registry.hpp"
@@ -14,5 +15,9 @@ void register_builtins(Registry& registry);
 
 // The class IRIs of the built-in processors, in byte order.
 std::vector<std::string> builtin_types();
+
+// True for the built-in classes that start programs (cae:RunCommand): they run only with the
+// operator's permission (--allow-exec).
+bool starts_programs(std::string_view class_iri);
 
 }  // namespace cae::processors

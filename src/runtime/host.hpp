@@ -13,6 +13,7 @@
 #include "cae/processor.hpp"
 #include "cae/registry.hpp"
 #include "model/pipeline.hpp"
+#include "runtime/child_process.hpp"
 #include "runtime/end_host.hpp"
 #include "runtime/files.hpp"
 
@@ -27,6 +28,7 @@ class ProcessorHost final : public Context,
                             public ChannelEnds,
                             public EndHost,
                             public FileRoot,
+                            public Spawner,
                             private Task {
  public:
   ProcessorHost(const model::Processor& model, std::string name, const Factory* factory,
@@ -82,6 +84,9 @@ class ProcessorHost final : public Context,
 
   // FileRoot
   [[nodiscard]] std::string_view file_root() const noexcept override;
+
+  // Spawner (child_process.cpp)
+  std::unique_ptr<ChildProcess> spawn(const ChildSpec& spec) override;
 
  private:
   Flow call(Phase phase);

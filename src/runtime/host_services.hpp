@@ -18,6 +18,8 @@ class HostServices {
   [[nodiscard]] virtual Scheduler& scheduler() noexcept = 0;
   [[nodiscard]] virtual const Logger& logger() const noexcept = 0;
   [[nodiscard]] virtual std::string_view file_root() const noexcept = 0;
+  // Processors may start programs (--allow-exec).
+  [[nodiscard]] virtual bool allow_exec() const noexcept = 0;
   // The run's standard output, opened on first use.
   virtual OutputStream& standard_output() = 0;
   // The run's standard input for `reader`; throws when another processor already reads it.

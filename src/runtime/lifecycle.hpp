@@ -34,6 +34,7 @@ class Lifecycle final : public HostServices {
   Scheduler& scheduler() noexcept override { return scheduler_; }
   [[nodiscard]] const Logger& logger() const noexcept override { return logger_; }
   [[nodiscard]] std::string_view file_root() const noexcept override { return options_.file_root; }
+  [[nodiscard]] bool allow_exec() const noexcept override { return options_.allow_exec; }
   OutputStream& standard_output() override;
   SourceBase& standard_input(EndHost& reader) override;
   void processor_failed(ProcessorHost& host, Phase phase,

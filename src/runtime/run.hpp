@@ -31,6 +31,7 @@ struct RunOptions {
   int stdout_fd = 1;
   int stdin_fd = 0;
   std::string file_root;  // where file processors' relative paths start and must stay beneath
+  bool allow_exec = false;  // processors may start programs (--allow-exec)
   // Receives log lines (each ending in '\n'), as stderr would.
   std::function<void(std::string_view line)> log_sink;
   // How messages print an IRI or blank node id (spec/arguments.md §5); default: <IRI>.

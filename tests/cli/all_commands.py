@@ -1,22 +1,25 @@
 #!/usr/bin/env python3
 """Runs every command that reads a pipeline on every pipeline we have, and checks the exit code.
 
-    all_commands.py --cae PATH_TO_CAE [--conformance DIR] [--pipelines DIR]
+    all_commands.py --cae PATH_TO_CAE [--conformance DIR] [--pipelines DIR [--build DIR]]
 
 Pipelines: the conformance cases (NAME.ttl with NAME.expected.json is valid, with
 NAME.expected-error.txt invalid; run in the corpus folder with its CAE_TEST_* environment) and
 every pipelines/*.ttl (all valid). Commands that resolve the pipeline (check, inspect, validate,
 graph) must exit 0 on a valid one and 2 on an invalid one; those that only load it (query,
 processors, describe of each class it declares) may also exit 0 on an invalid one, since a
-resolution error does not stop them. Anything else (a crash, a signal, exit 1, a timeout) fails.
+resolution error does not stop them. With --build, the pipelines run in a scratch copy beside a
+`build` link to the build folder, as tests/pipelines/run_examples.py runs them. Anything else (a crash, a signal, exit 1, a timeout) fails.
 Prints one FAIL line per failure, then "N runs, M failed"; exits 77 (skipped) when there was
 nothing to run.
 """
 import argparse
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
+import tempfile
 
 RESOLVING = [["check", "-q"], ["inspect"], ["inspect", "--json"], ["validate"],
              ["validate", "--format", "json"], ["graph"], ["graph", "--format", "dot"]]
@@ -79,6 +82,7 @@ def main():
     parser.add_argument("--cae", required=True)
     parser.add_argument("--conformance", type=pathlib.Path)
     parser.add_argument("--pipelines", type=pathlib.Path)
+    parser.add_argument("--build", type=pathlib.Path)
     options = parser.parse_args()
     runner = Runner(str(pathlib.Path(options.cae).resolve()))
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("CAE_TEST_")}
@@ -87,8 +91,13 @@ def main():
         for ttl, valid in conformance_cases(options.conformance.resolve()):
             runner.pipeline(ttl, valid, env)
     if options.pipelines and options.pipelines.is_dir():
-        for ttl in sorted(options.pipelines.resolve().glob("*.ttl")):
-            runner.pipeline(ttl, True, base_env)
+        with tempfile.TemporaryDirectory() as scratch:
+            pipelines = options.pipelines.resolve()
+            if options.build:
+                pipelines = shutil.copytree(pipelines, pathlib.Path(scratch) / "pipelines")
+                (pipelines.parent / "build").symlink_to(options.build.resolve())
+            for ttl in sorted(pipelines.glob("*.ttl")):
+                runner.pipeline(ttl, True, base_env)
     for failure in runner.failures:
         print("FAIL " + failure)
     print("%d runs, %d failed" % (runner.runs, len(runner.failures)))

@@ -11,10 +11,13 @@ Each folder below CASES_DIR is one case:
   stdin            what cae reads on standard input (default: stdin is closed)
   expected-files/  files the run must write: each must then exist, with the same content, at
                    the same path relative to the case folder
-cae runs in the case folder, or in a temporary copy of it when the case expects files, so that
-runs never write into the source tree. In the outputs, that folder's absolute path and its
-file: URL read as @CASE_DIR@ and @CASE_URL@, and the seconds of a failed run's summary as
-@SECONDS@, so expectations depend neither on where the tree is checked out nor on speed.
+  uses-build       present when the documents name what meson built (plugin libraries) as
+                   <build/...>: the copy the case runs in has `build` linking to --build
+cae runs in the case folder, or in a temporary copy of it when the case expects files or uses
+the build, so that runs never write into the source tree. In the outputs, that folder's absolute
+path and its file: URL read as @CASE_DIR@ and @CASE_URL@, and the seconds of a failed run's
+summary as @SECONDS@, so expectations depend neither on where the tree is checked out nor on
+speed.
 Prints one FAIL block per failing case, then "N passed, M failed".
 --bless writes the actual outputs of the selected cases as their expectations (review the diff).
 """
@@ -44,6 +47,9 @@ def difference(name, expected, actual):
     return "".join(lines)
 
 
+BUILD = None  # --build
+
+
 def expected_files(case_dir):
     folder = case_dir / "expected-files"
     if not folder.is_dir():
@@ -61,12 +67,18 @@ def run_cae(cae, case_dir):
 
 
 def in_work_dir(case_dir, check):
-    """Runs check(work_dir) in the case folder, or in a copy when the case writes files."""
-    if not expected_files(case_dir):
+    """Runs check(work_dir) in the case folder, or in a copy when the case writes files or
+    uses the build."""
+    uses_build = (case_dir / "uses-build").exists()
+    if not expected_files(case_dir) and not uses_build:
         return check(case_dir)
     with tempfile.TemporaryDirectory(prefix="cae-case-") as temp:
         work_dir = pathlib.Path(temp).resolve() / case_dir.name
         shutil.copytree(case_dir, work_dir, ignore=shutil.ignore_patterns("expected-*"))
+        if uses_build:
+            if BUILD is None:
+                raise SystemExit("case %s uses the build: pass --build" % case_dir.name)
+            (work_dir / "build").symlink_to(BUILD, target_is_directory=True)
         return check(work_dir)
 
 
@@ -130,7 +142,10 @@ def main():
     parser.add_argument("cases")
     parser.add_argument("-k", dest="pattern")
     parser.add_argument("--bless", action="store_true")
+    parser.add_argument("--build", type=pathlib.Path)
     options = parser.parse_args()
+    global BUILD
+    BUILD = options.build.resolve() if options.build else None
     cae = str(pathlib.Path(options.cae).resolve())
     cases = sorted(p for p in pathlib.Path(options.cases).resolve().iterdir() if p.is_dir())
     if options.pattern:

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Runs every example in pipelines/ with `cae run` and checks what it produced.
 
-    run_examples.py --cae PATH_TO_CAE --pipelines DIR --expected DIR
+    run_examples.py --cae PATH_TO_CAE --pipelines DIR --expected DIR [--build DIR]
 
 Each example runs in a scratch copy of the pipelines folder, so files it writes never land in
-the source tree. For pipelines/NAME.ttl the expected folder holds:
+the source tree. Beside the copy, `build` links to the build folder (--build), so that examples
+reach what meson built (plugins) as ../build/... exactly as from a checkout built in build/.
+For pipelines/NAME.ttl the expected folder holds:
 
     NAME.stdout          exactly what the run prints (required: every example is checked)
+    NAME.args            arguments of `cae run` before NAME.ttl, one a line (--plugin-dir ...)
     NAME.unordered       present when the order of stdout lines is not fixed (fan-in)
     NAME.files/PATH      each file the run must write, at PATH relative to the pipelines folder
 
@@ -22,7 +25,7 @@ import tempfile
 TIMEOUT_SECONDS = 120
 
 
-def check_example(cae, pipeline, expected_dir):
+def check_example(cae, pipeline, expected_dir, build):
     name = pipeline.stem
     expected_stdout = expected_dir / f"{name}.stdout"
     if not expected_stdout.exists():
@@ -30,8 +33,12 @@ def check_example(cae, pipeline, expected_dir):
     with tempfile.TemporaryDirectory() as scratch:
         work = pathlib.Path(scratch) / "pipelines"
         shutil.copytree(pipeline.parent, work, ignore=shutil.ignore_patterns("out"))
-        run = subprocess.run([cae, "run", pipeline.name], cwd=work, capture_output=True,
-                             timeout=TIMEOUT_SECONDS)
+        if build:
+            (work.parent / "build").symlink_to(build, target_is_directory=True)
+        args_file = expected_dir / f"{name}.args"
+        args = args_file.read_text().splitlines() if args_file.exists() else []
+        run = subprocess.run([cae, "run", *filter(None, args), pipeline.name], cwd=work,
+                             capture_output=True, timeout=TIMEOUT_SECONDS)
         problems = []
         if run.returncode != 0:
             problems.append(f"exit {run.returncode}; stderr:\n{run.stderr.decode(errors='replace')}")
@@ -74,12 +81,14 @@ def main():
     parser.add_argument("--cae", required=True)
     parser.add_argument("--pipelines", required=True, type=pathlib.Path)
     parser.add_argument("--expected", required=True, type=pathlib.Path)
+    parser.add_argument("--build", type=pathlib.Path)
     options = parser.parse_args()
     cae = str(pathlib.Path(options.cae).resolve())
     examples = sorted(options.pipelines.glob("*.ttl"))
     failed = 0
     for pipeline in examples:
-        problems = check_example(cae, pipeline, options.expected)
+        build = options.build.resolve() if options.build else None
+        problems = check_example(cae, pipeline, options.expected, build)
         for problem in problems:
             print(f"FAIL {pipeline.name}: {problem}")
         failed += bool(problems)

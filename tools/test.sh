@@ -7,6 +7,9 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# cae refuses plugin libraries that group or others may write; under a umask such as 002 the
+# example plugin the tests load would be one.
+umask 022
 quick=0
 [[ ${1:-} == --quick ]] && quick=1
 fuzz_seconds="${CAE_FUZZ_SECONDS:-60}"

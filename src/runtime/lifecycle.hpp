@@ -101,8 +101,7 @@ class Lifecycle final : public HostServices {
   State state_ = State::running;
   Phase phase_ = Phase::open;
   std::size_t pending_calls_ = 0;
-  std::optional<Diagnostic> error_;
-  bool fatal_ = false;   // a fatal error happened: exit 1
+  std::optional<Diagnostic> error_;  // the first fatal error: the run exits 1
   int signal_exit_ = 0;  // 130 or 143 once a signal started a drain
   std::optional<std::string> aborted_;  // why the run was aborted, if it was
   std::uint64_t started_ = 0;  // uv_hrtime at start

@@ -26,7 +26,6 @@ void Lifecycle::fail_run(Diagnostic error) noexcept {
     return;
   }
   error_ = std::move(error);
-  fatal_ = true;
   if (state_ == State::running || state_ == State::draining) state_ = State::failing;
   stop_sources();
   arm_deadline(options_.abort_grace, "the remaining processors did not finish in time");
@@ -86,7 +85,6 @@ void Lifecycle::abort(const std::string& reason) noexcept {
   aborted_ = reason;
   if (!error_ && !signal_exit_) {
     error_ = Diagnostic{Severity::error, Code::runtime, Location{}, reason, {}};
-    fatal_ = true;
   }
   for (auto& channel : channels_) channel->abort();
   stop();
@@ -131,7 +129,7 @@ void Lifecycle::report_stats() noexcept {
 
 RunResult Lifecycle::result() {
   RunResult out;
-  out.exit_code = fatal_ ? 1 : signal_exit_;
+  out.exit_code = error_ ? 1 : signal_exit_;
   out.seconds = seconds_;
   out.discarded = env_.discarded;
   for (const auto& host : hosts_) {
@@ -143,7 +141,7 @@ RunResult Lifecycle::result() {
                                           channel->counts().bytes, channel->reader_count(),
                                           channel->peak_queue()});
   }
-  if (fatal_) {
+  if (error_) {
     out.error = error_;
     out.summary = summary(fmt::format("run failed after {:.1f} s", out.seconds), out);
   } else if (aborted_) {

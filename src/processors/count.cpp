@@ -1,6 +1,7 @@
 // cae:Count: the counting sink. Counts messages and bytes as they arrive (a stream counts as
 // one message of all its chunks' bytes) and reports the totals when the input closes: in the
 // log, optionally as a JSON message, and as a failure when an expected count is not met.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,7 +20,8 @@ class Count final : public Processor {
       : Processor(context),
         input_(args().reader("input")),
         output_(args().optional_writer("output")),
-        expect_(args().optional_integer("expect")) {
+        expect_(args().optional_integer("expect")),
+        timing_(args().optional_boolean("timing").value_or(false)) {
     if (expect_ && *expect_ < 0) throw ArgumentError("expect must not be negative");
   }
 
@@ -37,6 +39,7 @@ class Count final : public Processor {
  private:
   // A message counts once it is complete: at its last chunk.
   void count(const Chunk& chunk) {
+    if (timing_ && first_ns_ == 0) first_ns_ = monotonic_ns();
     bytes_ += chunk.bytes.size();
     if (chunk.last) ++messages_;
   }
@@ -57,10 +60,25 @@ class Count final : public Processor {
     return write_summary();
   }
 
+  // The clock of the benchmark tools (CLOCK_MONOTONIC on Linux), shared with the process that
+  // started the run, so it can tell how long the first message took.
+  static std::int64_t monotonic_ns() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
+
+  [[nodiscard]] std::string summary() const {
+    if (!timing_) return fmt::format(R"({{"messages":{},"bytes":{}}})", messages_, bytes_);
+    // The close follows the last message at once, so its time stands for the last message's
+    // without a clock read per message.
+    return fmt::format(R"({{"messages":{},"bytes":{},"first_ns":{},"last_ns":{}}})", messages_,
+                       bytes_, first_ns_, monotonic_ns());
+  }
+
   Flow write_summary() {
     if (output_ == nullptr) return Flow::done();
-    const Flow written =
-        output_->write(Message{fmt::format(R"({{"messages":{},"bytes":{}}})", messages_, bytes_)});
+    const Flow written = output_->write(Message{summary()});
     output_->close();  // a pending write is still delivered first
     return written;
   }
@@ -73,6 +91,8 @@ class Count final : public Processor {
   Reader& input_;
   Writer* output_;
   std::optional<std::int64_t> expect_;
+  bool timing_;
+  std::int64_t first_ns_ = 0;  // when the first chunk arrived, with timing
   std::uint64_t messages_ = 0;
   std::uint64_t bytes_ = 0;
 };

@@ -1,3 +1,5 @@
+#include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -162,4 +164,26 @@ TEST_CASE("Count refuses a negative expect") {
   ProcessorHarness run{arguments({{"expect", -1}})};
   run.start(count);
   CHECK(run.failures() == std::vector<std::string>{"init: expect must not be negative"});
+}
+
+TEST_CASE("Count with timing adds the monotonic times of the first message and the close") {
+  ProcessorHarness run{arguments({{"output", {{"writer", "out"}}}, {"timing", true}})};
+  auto& in = run.feed("in");
+  const auto& out = run.collect("out");
+  run.start(count);
+  const auto before = std::chrono::steady_clock::now().time_since_epoch();
+  CHECK(in.write(Message::copy("a")).ready());
+  CHECK(in.write(Message::copy("bc")).ready());
+  in.close();
+  run.run();
+  const auto after = std::chrono::steady_clock::now().time_since_epoch();
+  REQUIRE(out.size() == 2);
+  const json totals = json::parse(out.front().substr(std::string{"message "}.size()));
+  CHECK(totals["messages"] == 2);
+  CHECK(totals["bytes"] == 3);
+  const auto first = totals["first_ns"].get<std::int64_t>();
+  const auto last = totals["last_ns"].get<std::int64_t>();
+  CHECK(std::chrono::nanoseconds{first} >= before);
+  CHECK(first <= last);
+  CHECK(std::chrono::nanoseconds{last} <= after);
 }

@@ -109,17 +109,18 @@ class Conversion {
                                  const SerdNode* lang) noexcept;
   static SerdStatus on_end(void* handle, const SerdNode* node) noexcept;
 
-  EnvPtr env_;
-  WriterPtr writer_;
-  ReaderPtr reader_;
   StatementEnds ends_;
   std::string held_;
   std::string_view lent_;  // what Serd has yet to read of the statements it is reading
-  // Where held_ starts in the whole input: Serd counts from 1:1 in each string it reads.
+  // Where held_ starts in the whole input: Serd counts from 1:1 in each source it reads.
   std::uint32_t line_ = 1;
   std::uint32_t col_ = 0;  // bytes before it on its line
   std::string output_;
   std::optional<ConvertError> error_;
+  // Last, so that they are freed first: freeing the writer flushes it into output_.
+  EnvPtr env_;
+  WriterPtr writer_;
+  ReaderPtr reader_;
 };
 
 Conversion::Conversion(const ConvertOptions& options) : ends_{options.input} {

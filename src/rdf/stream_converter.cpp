@@ -97,8 +97,9 @@ class Conversion {
   void count_position(std::string_view text);
   void record_error(ConvertError error);
 
-  static std::size_t read(void* buf, std::size_t size, std::size_t nmemb, void* stream) noexcept;
-  static int read_error(void* stream) noexcept;
+  // Serd's source: the statements being read.
+  static std::size_t lend(void* buf, std::size_t size, std::size_t nmemb, void* stream) noexcept;
+  static int lend_error(void* stream) noexcept;
   static std::size_t write(const void* buf, std::size_t len, void* stream) noexcept;
   static SerdStatus on_error(void* handle, const SerdError* error) noexcept;
   static SerdStatus on_base(void* handle, const SerdNode* uri) noexcept;
@@ -156,7 +157,7 @@ bool Conversion::read(bool all) {
 // Serd would take a NUL byte in a literal for the end.)
 void Conversion::read_prefix(std::size_t length) {
   lent_ = std::string_view{held_}.substr(0, length);
-  const SerdStatus status = serd_reader_read_source(reader_.get(), read, read_error, this,
+  const SerdStatus status = serd_reader_read_source(reader_.get(), lend, lend_error, this,
                                                     reinterpret_cast<const uint8_t*>("input"),
                                                     page_size);
   if (status > SERD_FAILURE) {
@@ -189,7 +190,7 @@ void Conversion::record_error(ConvertError error) {
   if (!error_) error_ = std::move(error);
 }
 
-std::size_t Conversion::read(void* buf, std::size_t size, std::size_t nmemb,
+std::size_t Conversion::lend(void* buf, std::size_t size, std::size_t nmemb,
                              void* stream) noexcept {
   auto* self = static_cast<Conversion*>(stream);
   const std::size_t n = std::min(size * nmemb, self->lent_.size());
@@ -198,7 +199,7 @@ std::size_t Conversion::read(void* buf, std::size_t size, std::size_t nmemb,
   return n;
 }
 
-int Conversion::read_error(void* /*stream*/) noexcept { return 0; }
+int Conversion::lend_error(void* /*stream*/) noexcept { return 0; }
 
 std::size_t Conversion::write(const void* buf, std::size_t len, void* stream) noexcept {
   auto* self = static_cast<Conversion*>(stream);

@@ -80,8 +80,13 @@ class ConvertRdf final : public Processor {
   Flow convert_plain(const Message& message) {
     ++messages_;
     std::string converted;
-    const auto error = rdf::convert_document(
-        options_, message.text(), [&](std::string_view block) { converted.append(block); });
+    const auto error = rdf::convert_document(options_, message.text(), [&](std::string&& block) {
+      if (converted.empty()) {
+        converted = std::move(block);
+      } else {
+        converted += block;
+      }
+    });
     if (error) return fail(error->text());
     return output_.write(Message{std::move(converted)});
   }
@@ -90,8 +95,10 @@ class ConvertRdf final : public Processor {
     ++messages_;
     writes_.begin_stream();
     // Each message is a document of its own: prefixes and blank nodes do not carry over.
-    converter_.emplace(
-        options_, [this](std::string_view block) { writes_.write_chunk(Message::copy(block)); });
+    // Each block of output becomes a chunk as it is, without a copy.
+    converter_.emplace(options_, [this](std::string&& block) {
+      writes_.write_chunk(Message{std::move(block)});
+    });
   }
 
   // What was written of a stream cannot be taken back, so a document that does not parse is

@@ -1,6 +1,8 @@
 // A streaming RDF syntax converter: input pushed in chunks of any size, output handed out in
-// blocks as it is produced, in memory bounded by a page of input, a block of output and Serd's
-// stack for the statement being read (so a file larger than memory converts).
+// blocks as it is produced. It runs Serd on the caller's thread, on whole statements only: input
+// is held until a statement ends, so memory is bounded by a slice of input, the longest
+// top-level statement (in TriG, the longest graph block) and the output of one slice, whatever
+// the size of the document.
 #pragma once
 
 #include <cstdint>
@@ -32,15 +34,19 @@ struct ConvertError {
   [[nodiscard]] std::string text() const;
 };
 
+namespace detail {
+class Conversion;
+}
+
 // Converts one document. Output matches `serdi -i IN -o OUT` byte for byte: N-Triples escapes
 // non-ASCII characters, Turtle is abbreviated with prefixed names, and Turtle and TriG keep the
 // input's prefixes. Not thread-safe: feed and finish are called from one thread, and the sink
 // runs on that thread inside them.
 class StreamConverter {
  public:
-  // Receives each block of output; the view is valid during the call only. An exception thrown
-  // by the sink propagates out of feed or finish; the converter can then only be destroyed.
-  using Sink = std::function<void(std::string_view)>;
+  // Receives each block of output, which is the sink's to keep. An exception thrown by the sink
+  // propagates out of feed or finish; the converter can then only be destroyed.
+  using Sink = std::function<void(std::string&& block)>;
 
   StreamConverter(const ConvertOptions& options, Sink sink);
   StreamConverter(const StreamConverter&) = delete;
@@ -61,18 +67,19 @@ class StreamConverter {
   static constexpr std::size_t block_size = std::size_t{64} * 1024;
 
  private:
-  class Worker;
-  // Runs the conversion until it needs input or is done, handing each output block to the sink.
-  bool run_until_paused();
+  // Converts the input held so far up to its last statement end (all of it once `last`).
+  bool convert_held(bool last);
+  // Hands the output on once it fills a block (any output once `last`).
+  void hand_on(bool last);
 
-  std::unique_ptr<Worker> worker_;
+  std::unique_ptr<detail::Conversion> conversion_;
   Sink sink_;
+  bool finished_ = false;
 };
 
-// Converts a document that is wholly in memory, on the calling thread, handing the output to
-// `sink` in blocks as StreamConverter does (same bytes). Cheaper than a StreamConverter for
-// small documents: no worker thread. Returns the first error in the document, if any; an
-// exception from the sink propagates once the reader has stopped.
+// Converts a document that is wholly in memory, handing the output to `sink` in blocks as
+// StreamConverter does (same bytes). Returns the first error in the document, if any; an
+// exception from the sink propagates.
 std::optional<ConvertError> convert_document(const ConvertOptions& options,
                                              std::string_view document,
                                              const StreamConverter::Sink& sink);

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -53,7 +54,8 @@ class TempFile {
   std::filesystem::path path_;
 };
 
-std::string serdi(const ConvertOptions& options, const std::string& input) {
+// serdi's output for `input`, and whether serdi accepted it.
+std::pair<std::string, bool> run_serdi(const ConvertOptions& options, const std::string& input) {
   const TempFile file{input};
   const std::string command =
       fmt::format("serdi -i {} -o {} '{}' '{}' 2>/dev/null", syntax_name(options.input),
@@ -65,8 +67,12 @@ std::string serdi(const ConvertOptions& options, const std::string& input) {
   while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
     output.append(buffer.data(), n);
   }
-  ::pclose(pipe);
-  return output;
+  const int status = ::pclose(pipe);
+  return {output, status == 0};
+}
+
+std::string serdi(const ConvertOptions& options, const std::string& input) {
+  return run_serdi(options, input).first;
 }
 
 struct Result {
@@ -277,4 +283,117 @@ TEST_CASE("an exception from the sink of a document in memory propagates") {
       cae::rdf::convert_document(ConvertOptions{Syntax::ntriples, Syntax::ntriples, ""}, input,
                                  [](std::string_view) { throw std::runtime_error{"sink failed"}; }),
       "sink failed");
+}
+
+namespace {
+
+// The converter's output when the input arrives as two chunks split at `at`.
+Result convert_split(const ConvertOptions& options, std::string_view input, std::size_t at) {
+  Result result;
+  StreamConverter converter{options, [&](std::string_view block) { result.output += block; }};
+  result.ok = converter.feed(input.substr(0, at)) && converter.feed(input.substr(at)) &&
+              converter.finish();
+  if (converter.error()) result.error = converter.error()->text();
+  return result;
+}
+
+// Statements whose ends are easy to misplace: dots, quotes, brackets and '#' inside terms,
+// multi-byte characters, both kinds of directive, and a statement that ends on the last byte.
+const char* const tricky_turtle =
+    "@prefix ex: <http://example.org/a.b#> .\n"
+    "PREFIX dc: <http://purl.org/dc/terms/>\n"
+    "@base <http://example.org/dir/> .\n"
+    "ex:s.1 ex:p ex:o.2 , 1.5 , 2. # a comment. with \" and < and [\n"
+    "<r> dc:title \"x . y # z\"@en , 'it\\'s' , \"\"\"long . \"\" string\n"
+    "over lines\"\"\" , '''δ . ''' , \"\" , \"Überlingen 東京 é\" ;\n"
+    "  ex:q [ ex:r ( 1 2 [ ex:t \"u\" ] ) ; ex:v \"w\\\". \\\"\" ] .\n"
+    "_:b1 ex:p ex:local\\.name , ex:o . _:x ex:p \"é\"^^ex:t.\n"
+    "[ ex:p 3 ] .\n"
+    "ex:last ex:p ex:o.";
+
+}  // namespace
+
+TEST_CASE("Turtle splits at every byte convert as serdi does") {
+  const std::string input = tricky_turtle;
+  for (const Syntax out : {Syntax::ntriples, Syntax::turtle}) {
+    const ConvertOptions options{Syntax::turtle, out, ""};
+    const auto [expected, accepted] = run_serdi(options, input);
+    REQUIRE(accepted);
+    for (std::size_t at = 0; at <= input.size(); ++at) {
+      CAPTURE(at);
+      const Result result = convert_split(options, input, at);
+      REQUIRE(result.ok);
+      REQUIRE(result.output == expected);
+    }
+  }
+}
+
+TEST_CASE("N-Triples and TriG splits at every byte convert as serdi does") {
+  const std::string ntriples = many_ntriples(3) + "# comment . \"\n_:b <http://e/p> \"a\\nb\" .";
+  const std::vector<std::pair<Syntax, std::string>> inputs = {
+      {Syntax::ntriples, ntriples}, {Syntax::trig, sample_trig}};
+  for (const auto& [in, input] : inputs) {
+    const ConvertOptions options{in, in == Syntax::trig ? Syntax::nquads : Syntax::turtle,
+                                 "http://example.org/"};
+    const auto [expected, accepted] = run_serdi(options, input);
+    REQUIRE(accepted);
+    for (std::size_t at = 0; at <= input.size(); ++at) {
+      CAPTURE(at);
+      const Result result = convert_split(options, input, at);
+      REQUIRE(result.ok);
+      REQUIRE(result.output == expected);
+    }
+  }
+}
+
+TEST_CASE("the W3C Turtle suite converts as serdi does, in chunks of one and three bytes") {
+  const std::filesystem::path suite =
+      std::filesystem::path{CAE_SOURCE_ROOT} / "../shared/testdata/w3c-turtle";
+  REQUIRE(std::filesystem::is_directory(suite));
+  int documents = 0;
+  for (const auto& entry : std::filesystem::directory_iterator{suite}) {
+    if (entry.path().extension() != ".ttl" || entry.path().filename() == "manifest.ttl") continue;
+    const std::string input = read_file(entry.path());
+    const ConvertOptions options{Syntax::turtle, Syntax::ntriples,
+                                 "http://www.w3.org/2013/TurtleTests/" +
+                                     entry.path().filename().string()};
+    const auto [expected, accepted] = run_serdi(options, input);
+    for (const std::size_t chunk_size : {std::size_t{1}, std::size_t{3}}) {
+      const std::string name = fmt::format("{} in chunks of {}", entry.path().filename().string(),
+                                           chunk_size);
+      CAPTURE(name);
+      const Result result = convert(options, input, chunk_size);
+      CHECK(result.ok == accepted);
+      if (accepted) CHECK(result.output == expected);
+    }
+    ++documents;
+  }
+  CHECK(documents > 200);
+}
+
+TEST_CASE("an error far into the input is placed by line and column of the whole input") {
+  std::string input = many_ntriples(2000);
+  input += "<http://e/a> <http://e/b> <http://e/c> . <http://e/a> <http://e/b> <c> .\n";
+  input += many_ntriples(10);
+  for (const std::size_t chunk_size : {std::size_t{1000}, std::size_t{7}, input.size()}) {
+    CAPTURE(chunk_size);
+    const Result result = convert(ConvertOptions{Syntax::ntriples, Syntax::ntriples, ""}, input,
+                                  chunk_size);
+    CHECK_FALSE(result.ok);
+    CHECK(result.error == "2001:70: missing IRI scheme");
+  }
+}
+
+TEST_CASE("an error in a statement that starts in the middle of a line counts its columns") {
+  const std::string input =
+      "@prefix ex: <http://e/> .\nex:a ex:b ex:c . ex:a ex:b ex:d . ex:a ex:b \"x\nx\" .\n";
+  for (const std::size_t chunk_size : {std::size_t{1}, std::size_t{30}, input.size()}) {
+    CAPTURE(chunk_size);
+    const Result result =
+        convert(ConvertOptions{Syntax::turtle, Syntax::ntriples, ""}, input, chunk_size);
+    CHECK_FALSE(result.ok);
+    CHECK(result.error == "2:47: line end in short string");
+    CHECK(result.output ==
+          "<http://e/a> <http://e/b> <http://e/c> .\n<http://e/a> <http://e/b> <http://e/d> .\n");
+  }
 }

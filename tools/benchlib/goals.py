@@ -18,9 +18,10 @@ def _rdf_ratio(records):
     ratios = []
     for workload in ("rdf-nt-to-ttl", "rdf-ttl-to-nt"):
         ours = _get(records, "cae", workload, "wall_s")
-        theirs = _get(records, "serdi", workload, "wall_s")
-        if ours and theirs:
-            ratios.append(theirs / ours)
+        serdi = [_get(records, engine, workload, "wall_s") for engine in ("serdi", "serdi-bulk")]
+        serdi = [t for t in serdi if t]
+        if ours and serdi:
+            ratios.append(min(serdi) / ours)  # against the faster serdi
     return min(ratios) if len(ratios) == 2 else None
 
 
@@ -46,7 +47,7 @@ GOALS = [
     ("startup to first message", "≤ 5 ms",
      lambda r: _get(r, "cae", "startup", "startup_s"),
      lambda v: f"{v * 1000:.2f} ms (median)", lambda v: v <= 0.005),
-    ("RDF conversion", "≥ 0.8 × serdi (slower direction)", _rdf_ratio,
+    ("RDF conversion", "≥ 0.8 × serdi (slower direction, faster of serdi and serdi -b)", _rdf_ratio,
      lambda v: f"{v:.2f} × serdi", lambda v: v >= 0.8),
     ("slow consumer fed 10 GiB", "peak RSS < 64 MiB",
      lambda r: (_get(r, "cae", "slow-consumer", "peak_rss_mib"),

@@ -33,17 +33,6 @@ def chain(count, size, depth):
     return _document(processors, "\n".join(lines) + "\n")
 
 
-def convert(source, target, input_syntax, output_syntax):
-    """ReadFile (one stream) → ConvertRdf → WriteFile: the RDF conversion workload."""
-    body = f"""<read> a cae:ReadFile ; cae:path "{source}" ; cae:mode "stream" ;
-  cae:chunkSize 1048576 ; cae:output <input> .
-<convert> a cae:ConvertRdf ; cae:input <input> ; cae:inputSyntax "{input_syntax}" ;
-  cae:outputSyntax "{output_syntax}" ; cae:output <output> .
-<write> a cae:WriteFile ; cae:input <output> ; cae:path "{target}" ; cae:mode "replace" .
-"""
-    return _document(["read", "convert", "write"], body)
-
-
 def slow_consumer(source):
     """ReadFile streams `source` in 1 MiB chunks to Print, whose standard output the benchmark
     reads slowly: each chunk is a fresh buffer, so only backpressure keeps memory bounded."""

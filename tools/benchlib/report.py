@@ -27,7 +27,8 @@ def comparisons(records):
     for workload in _workloads(records, "cae"):
         ours = _find(records, "cae", workload)
         for other, metric in ((PEER, "startup_s" if workload == "startup" else "msgs_per_s"),
-                              ("serdi", "wall_s"), ("cat", "peak_rss_mib")):
+                              ("serdi", "wall_s"), ("serdi-bulk", "wall_s"),
+                              ("cat", "peak_rss_mib")):
             theirs = _find(records, other, workload)
             if theirs is None:
                 continue
@@ -74,10 +75,10 @@ def _cell(record, workload):
 
 
 def _reference(records, workload):
-    for engine in ("serdi", "cat"):
-        record = _find(records, engine, workload)
-        if record:
-            return f"{engine}: {_cell(record, workload)}"
+    found = [f"{engine}: {_cell(record, workload)}" for engine in ("serdi", "serdi-bulk", "cat")
+             if (record := _find(records, engine, workload))]
+    if found:
+        return "; ".join(found)
     memcpy = _find(records, "memcpy", "memcpy")
     if workload.startswith("payload") and memcpy:
         return f"memcpy {memcpy['gb_per_s']} GB/s"
@@ -85,10 +86,9 @@ def _reference(records, workload):
 
 
 def _compared(lines, workload):
-    line = next((c for c in lines if c["compare"] == workload), None)
-    if line is None or line["ratio"] is None:
-        return "–"
-    return f"{line['ratio']:g}× ({line['metric']})"
+    shown = [f"{line['ratio']:g}× {line['against']} ({line['metric']})" for line in lines
+             if line["compare"] == workload and line["ratio"] is not None]
+    return "; ".join(shown) or "–"
 
 
 def _table(records):

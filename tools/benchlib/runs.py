@@ -21,7 +21,7 @@ class Finished:
     stderr: bytes
 
 
-def run(command, cwd=None, timeout=600, consume=None, stdout_path=None, rss=True):
+def run(command, cwd=None, timeout=600, consume=None, stdout_path=None, rss=True, env=None):
     """Runs `command`; `consume(pipe)` may read its standard output instead of this function
     (for the slow consumer), or `stdout_path` receive it. The child is reaped with wait4, so its
     CPU time is its own.
@@ -32,18 +32,19 @@ def run(command, cwd=None, timeout=600, consume=None, stdout_path=None, rss=True
     with tempfile.NamedTemporaryFile(prefix="cae-bench-rss-") as rss_file:
         if rss:
             command = ["/usr/bin/time", "-f", "%M", "-o", rss_file.name, *command]
-        finished = _run(command, cwd, timeout, consume, stdout_path)
+        finished = _run(command, cwd, timeout, consume, stdout_path, env)
         if rss:
             text = Path(rss_file.name).read_text().split()
             finished.peak_rss_mib = int(text[-1]) / 1024 if text else None
     return finished
 
 
-def _run(command, cwd, timeout, consume, stdout_path):
+def _run(command, cwd, timeout, consume, stdout_path, env):
     sink = open(stdout_path, "wb") if stdout_path else subprocess.PIPE
     started = time.monotonic_ns()
     child = subprocess.Popen(command, cwd=cwd, stdout=sink, stderr=subprocess.PIPE,
-                             start_new_session=True)
+                             start_new_session=True, env=None if env is None else
+                             {**os.environ, **env})
     if stdout_path:
         sink.close()
     errors = []

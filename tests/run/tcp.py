@@ -101,6 +101,31 @@ def test_a_slow_far_reader_pauses_the_writer(cae, folder):
     assert messages == count and peak <= bound, stderr
 
 
+def test_a_stream_arrives_chunk_by_chunk(cae, folder):
+    port = free_port()
+    content = "".join("line %d of a file sent as one stream\n" % i for i in range(80_000))
+    with open("%s/input.txt" % folder, "w") as out:
+        out.write(content)
+    path = "%s/stream-reader.ttl" % folder
+    with open(path, "w") as out:
+        out.write(PREFIXES + """<> a rdfc:Pipeline ;
+  rdfc:consistsOf [ rdfc:instantiates cae:CppRunner ; rdfc:processor <write> ] .
+<write> a cae:WriteFile ; cae:input <feed> ; cae:path "output.txt" .
+<feed> a cae:TcpReaderChannel ; cae:tcpPort %d .
+""" % port)
+    source = 'a cae:ReadFile ; cae:path "input.txt" ; cae:mode "stream" ; cae:chunkSize 4096'
+    with Cae(cae, "--max-message-bytes", "100000", path) as reader:
+        with Cae(cae, "--max-message-bytes", "100000", "--stats",
+                 writer_doc(folder, port, source)) as writer:
+            assert writer.wait() == 0, writer.stderr()
+            stderr = writer.stderr()
+        assert reader.wait() == 0, reader.stderr()
+    with open("%s/output.txt" % folder) as result:
+        assert result.read() == content
+    # One stream: one message, far above the plain-message limit, in bounded chunks.
+    assert stats_row(stderr, "<feed>")[:2] == [1, len(content)], stderr
+
+
 class CuttingProxy:
     """Forwards 127.0.0.1:port to target_port; the first connection is cut once it has carried
     `cut_after` bytes from the writer, later ones are forwarded whole."""
@@ -243,6 +268,7 @@ if __name__ == "__main__":
         test_messages_arrive_in_order_and_end_of_stream_ends_the_reader,
         test_writer_started_first_waits_for_the_reader,
         test_a_slow_far_reader_pauses_the_writer,
+        test_a_stream_arrives_chunk_by_chunk,
         test_a_cut_connection_is_resumed_without_loss_or_duplicates,
         test_a_reader_that_never_comes_up_fails_the_writer,
         test_a_message_above_the_limit_is_a_fatal_error_of_the_writer,

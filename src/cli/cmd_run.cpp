@@ -50,8 +50,17 @@ class RunCommand final : public Command {
                    "Bytes each reader queue holds (default: 16 MiB)")
         ->check(CLI::PositiveNumber);
     sub.add_option("--max-message-bytes", run_.max_message_bytes,
-                   "Largest stream gathered into one message (default: 64 MiB)")
+                   "Largest plain message a network transport carries, and largest stream "
+                   "gathered into one message (default: 64 MiB)")
         ->check(CLI::PositiveNumber);
+    sub.add_option("--connect-timeout", connect_seconds_,
+                   "Seconds an egress transport end keeps trying to reach its far side at the "
+                   "start, every 250 ms (default: 30)")
+        ->check(CLI::NonNegativeNumber);
+    sub.add_option("--reconnect-timeout", reconnect_seconds_,
+                   "Seconds a transport end waits for a lost connection to come back before the "
+                   "run fails (default: 30)")
+        ->check(CLI::NonNegativeNumber);
     sub.add_option("--drain-timeout", drain_seconds_,
                    "Seconds a drain after SIGINT or SIGTERM may take (default: 30)")
         ->check(CLI::NonNegativeNumber);
@@ -71,6 +80,9 @@ class RunCommand final : public Command {
     run_.log_level = runtime::parse_level(log_level_).value_or(LogLevel::info);
     run_.log_sink = [](std::string_view line) { fmt::print(stderr, "{}", line); };
     run_.drain_timeout = std::chrono::milliseconds{static_cast<long>(drain_seconds_ * 1000)};
+    run_.connect_timeout = std::chrono::milliseconds{static_cast<long>(connect_seconds_ * 1000)};
+    run_.reconnect_timeout =
+        std::chrono::milliseconds{static_cast<long>(reconnect_seconds_ * 1000)};
     run_.file_root = file_root();
     run_.allow_exec = permissions_.allow_exec;
 
@@ -112,6 +124,8 @@ class RunCommand final : public Command {
   std::string pipeline_;
   std::string log_level_ = "info";
   double drain_seconds_ = 30;
+  double connect_seconds_ = 30;
+  double reconnect_seconds_ = 30;
   runtime::RunOptions run_;
   PipelineOptions options_;
   RunPermissions permissions_;

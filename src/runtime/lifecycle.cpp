@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "runtime/reader_end.hpp"
+#include "runtime/transports.hpp"
 #include "runtime/writer_end.hpp"
 
 namespace cae::runtime {
@@ -37,11 +38,7 @@ RunResult Lifecycle::execute() {
   }
   if (state_ != State::ended) loop_.run();  // returns after stop(), or when nothing can move
   if (state_ != State::ended) {
-    std::string waiting;
-    for (const auto& host : hosts_) {
-      if (host->finished() || host->failed()) continue;
-      waiting += fmt::format("{}{}", waiting.empty() ? "" : ", ", host->name());
-    }
+    const std::string waiting = unfinished();
     fail_run(Diagnostic{Severity::error, Code::runtime, Location{},
                         fmt::format("the run cannot go on: nothing is scheduled, yet {} "
                                     "have not finished (a cycle of full queues, or a processor "
@@ -73,14 +70,6 @@ void Lifecycle::open() {
 }
 
 void Lifecycle::open_channel(const model::Channel& model) {
-  if (model.transport != model::Transport::memory) {
-    fail_run(Diagnostic{Severity::error, Code::runtime, model.where,
-                        fmt::format("channel {} ({}): this transport is not available in this "
-                                    "build of cae",
-                                    display(model.id), model::transport_name(model.transport)),
-                        {}});
-    return;
-  }
   const QueueBounds bounds{model.queue.messages.value_or(options_.queue.messages),
                            model.queue.bytes.value_or(options_.queue.bytes)};
   channels_.push_back(std::make_unique<Channel>(model.id, display(model.id), bounds, env_));
@@ -97,6 +86,29 @@ void Lifecycle::open_channel(const model::Channel& model) {
   }
   for (const auto& id : model.readers) {
     if (auto* host = host_of(id)) host->add_reader(model.id, channel.add_reader(*host));
+  }
+  if (model.transport != model::Transport::memory) open_transport(model, channel);
+}
+
+// The channel's outside side (transport_end.hpp): bound or connecting once this returns.
+void Lifecycle::open_transport(const model::Channel& model, Channel& channel) {
+  std::unique_ptr<TransportEnd> end;
+  try {
+    end = make_transport_end(model, display(model.id), *this);
+  } catch (const std::exception& error) {
+    fail_run(Diagnostic{Severity::error, Code::runtime, model.where,
+                        fmt::format("channel {} ({}): {}", display(model.id),
+                                    model::transport_name(model.transport), error.what()),
+                        {}});
+    return;
+  }
+  TransportEnd& opened = *transports_.emplace_back(std::move(end));
+  opened.attach(channel);
+  try {
+    opened.open();
+  } catch (const std::exception& error) {
+    fail_run(Diagnostic{Severity::error, Code::runtime, model.where,
+                        fmt::format("{}: {}", opened.label(), error.what()), {}});
   }
 }
 
@@ -161,6 +173,17 @@ void Lifecycle::advance() noexcept {
     start_phase(Phase::produce);
   }
   check_end();
+}
+
+void Lifecycle::transport_failed(TransportEnd& end, const std::string& message) noexcept {
+  fail_run(Diagnostic{Severity::error, Code::runtime, end.model().where,
+                      fmt::format("{}: {}", end.label(), message), {}});
+  scheduler_.schedule(check_end_step_);
+}
+
+void Lifecycle::transport_finished(TransportEnd& end) noexcept {
+  logger_.write(LogLevel::debug, end.name(), "transport end finished");
+  scheduler_.schedule(check_end_step_);
 }
 
 void Lifecycle::processor_finished(ProcessorHost& host) noexcept {

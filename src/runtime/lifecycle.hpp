@@ -17,10 +17,11 @@
 #include "runtime/output_stream.hpp"
 #include "runtime/run.hpp"
 #include "runtime/scheduler.hpp"
+#include "runtime/transport_end.hpp"
 
 namespace cae::runtime {
 
-class Lifecycle final : public HostServices {
+class Lifecycle final : public HostServices, public TransportServices {
  public:
   Lifecycle(const model::Pipeline& pipeline, const Registry& registry, const RunOptions& options);
   ~Lifecycle();
@@ -42,6 +43,12 @@ class Lifecycle final : public HostServices {
   void phase_call_done() noexcept override;
   void processor_finished(ProcessorHost& host) noexcept override;
 
+  // TransportServices (loop, scheduler and logger are shared with HostServices)
+  [[nodiscard]] const RunOptions& options() const noexcept override { return options_; }
+  [[nodiscard]] std::string display(std::string_view iri) const override;
+  void transport_failed(TransportEnd& end, const std::string& message) noexcept override;
+  void transport_finished(TransportEnd& end) noexcept override;
+
  private:
   enum class State : std::uint8_t { running, draining, failing, ending, ended };
 
@@ -60,7 +67,9 @@ class Lifecycle final : public HostServices {
   void start_stats();
   void start_phase(Phase phase);
   void advance() noexcept;
-  [[nodiscard]] std::string display(std::string_view iri) const;
+  void open_transport(const model::Channel& model, Channel& channel);
+  [[nodiscard]] bool transports_done() const noexcept;
+  [[nodiscard]] std::string unfinished() const;
 
   // lifecycle_end.cpp: failures, signals and the end.
   void fail_run(Diagnostic error) noexcept;
@@ -85,6 +94,8 @@ class Lifecycle final : public HostServices {
   ChannelEnv env_{scheduler_, logger_};
   std::vector<std::unique_ptr<Channel>> channels_;
   std::vector<std::unique_ptr<ProcessorHost>> hosts_;
+  // After channels_: the ends hold channel ends, so they go first.
+  std::vector<std::unique_ptr<TransportEnd>> transports_;
   std::unique_ptr<OutputStream> stdout_;
   std::unique_ptr<StreamSource> stdin_stream_;
   std::unique_ptr<FileSource> stdin_file_;

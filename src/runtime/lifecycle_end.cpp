@@ -33,6 +33,28 @@ void Lifecycle::fail_run(Diagnostic error) noexcept {
 
 void Lifecycle::stop_sources() noexcept {
   for (auto& host : hosts_) host->stop_producing();
+  for (auto& end : transports_) end->stop_accepting();
+}
+
+bool Lifecycle::transports_done() const noexcept {
+  for (const auto& end : transports_) {
+    if (!end->finished() && !end->failed()) return false;
+  }
+  return true;
+}
+
+// What keeps the run from ending, by name: processors, then transport ends.
+std::string Lifecycle::unfinished() const {
+  std::string waiting;
+  for (const auto& host : hosts_) {
+    if (host->finished() || host->failed()) continue;
+    waiting += fmt::format("{}{}", waiting.empty() ? "" : ", ", host->name());
+  }
+  for (const auto& end : transports_) {
+    if (end->finished() || end->failed()) continue;
+    waiting += fmt::format("{}{}", waiting.empty() ? "" : ", ", end->label());
+  }
+  return waiting;
 }
 
 void Lifecycle::on_signal(int signal) noexcept {
@@ -68,6 +90,7 @@ void Lifecycle::check_end() noexcept {
   for (const auto& host : hosts_) {
     if (!host->finished() && !host->failed()) return;
   }
+  if (!transports_done()) return;
   state_ = State::ending;
   // Everything printed reaches stdout before the run ends.
   if (stdout_ && stdout_->unsent() > 0 && !stdout_->error()) {
@@ -101,6 +124,7 @@ void Lifecycle::shutdown() noexcept {
   deadline_.close();
   stats_timer_.close();
   for (auto& host : hosts_) host->release();
+  for (auto& end : transports_) end->close();
   if (stdout_) {
     stdout_->flush_now();
     stdout_->close();

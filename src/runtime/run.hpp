@@ -27,7 +27,13 @@ struct RunOptions {
   // Live per-channel rates on the log sink every stats_interval.
   bool stats = false;
   std::chrono::milliseconds stats_interval{1'000};
-  std::uint64_t max_message_bytes = std::uint64_t{64} << 20;  // largest stream gathered whole
+  // The largest plain message a network transport carries, and stream gathered whole.
+  std::uint64_t max_message_bytes = std::uint64_t{64} << 20;
+  // Transports (spec/channels.md §7–§8): how long an egress end tries to reach its far side at
+  // the start, and to get it back after losing it; the pause between first attempts.
+  std::chrono::milliseconds connect_timeout{30'000};
+  std::chrono::milliseconds reconnect_timeout{30'000};
+  std::chrono::milliseconds connect_retry{250};
   int stdout_fd = 1;
   int stdin_fd = 0;
   std::string file_root;  // where file processors' relative paths start and must stay beneath

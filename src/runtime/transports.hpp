@@ -1,0 +1,18 @@
+// The transport ends this build has, by transport (see transport_end.hpp). Each transport adds
+// its maker here and its case to make_transport_end().
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "runtime/transport_end.hpp"
+
+namespace cae::runtime {
+
+// The end of `model`'s transport on the side this process holds: ingress when the channel has
+// no local writer, else egress. `name` is the channel id as reports print it. Throws
+// std::runtime_error for a transport this build does not have.
+std::unique_ptr<TransportEnd> make_transport_end(const model::Channel& model, std::string name,
+                                                 TransportServices& services);
+
+}  // namespace cae::runtime

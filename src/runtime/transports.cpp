@@ -13,6 +13,9 @@ std::unique_ptr<TransportEnd> make_transport_end(const model::Channel& model, st
     case model::Transport::file:
       return ingress ? make_file_ingress(model, std::move(name), services)
                      : make_file_egress(model, std::move(name), services);
+    case model::Transport::tcp:
+      return ingress ? make_tcp_ingress(model, std::move(name), services)
+                     : make_tcp_egress(model, std::move(name), services);
     default:
       throw std::runtime_error("this transport is not available in this build of cae");
   }

@@ -21,4 +21,10 @@ std::unique_ptr<TransportEnd> make_file_ingress(const model::Channel& model, std
 std::unique_ptr<TransportEnd> make_file_egress(const model::Channel& model, std::string name,
                                                TransportServices& services);
 
+// tcp_ingress.cpp, tcp_egress.cpp
+std::unique_ptr<TransportEnd> make_tcp_ingress(const model::Channel& model, std::string name,
+                                               TransportServices& services);
+std::unique_ptr<TransportEnd> make_tcp_egress(const model::Channel& model, std::string name,
+                                              TransportServices& services);
+
 }  // namespace cae::runtime

@@ -15,6 +15,9 @@ void PipelineOptions::configure(CLI::App& sub) {
                  "pipeline's directory)");
   sub.add_flag("--allow-public-listen", allow_public_listen,
                "Let ingress channel ends listen on non-loopback addresses");
+  sub.add_option("--runner", runner,
+                 "Only the execution contexts of this runner IRI (absolute, prefixed, <name> or "
+                 "#name relative to the pipeline document)");
 }
 
 LoadedPipeline load_pipeline(const std::string& path, const PipelineOptions& options) {
@@ -28,6 +31,7 @@ LoadedPipeline load_pipeline(const std::string& path, const PipelineOptions& opt
     resolve_options.environment = resolve::Environment::capture();
     resolve_options.file_root = options.file_root;
     resolve_options.allow_public_listen = options.allow_public_listen;
+    resolve_options.runner = options.runner;
     out.pipeline = resolve::resolve_pipeline(out.document, resolve_options, out.diagnostics);
     out.resolved = true;
   }

@@ -16,8 +16,9 @@ namespace cae::cli {
 struct PipelineOptions {
   std::string file_root;  // --file-root; empty: the entry document's directory
   bool allow_public_listen = false;
+  std::string runner;  // --runner; empty: every execution context cae can run
 
-  // Declares --file-root and --allow-public-listen on `sub`.
+  // Declares --file-root, --allow-public-listen and --runner on `sub`.
   void configure(CLI::App& sub);
 };
 

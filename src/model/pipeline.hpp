@@ -70,6 +70,7 @@ struct Pipeline {
   std::string iri;                   // pipeline resource, or the entry document IRI
   bool connector_mode = false;       // no rdfc:Pipeline resource: connector-architecture mode
   std::vector<Runner> runners;
+  std::string only_runner;           // --runner: the one runner resolved; empty: all of them
   std::vector<Processor> processors; // run order
   std::vector<Channel> channels;     // sorted by id
   std::map<std::string, ClassDoc> class_docs;  // by class IRI, for the classes of `processors`

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "rdf/vocab.hpp"
+#include "resolve/references.hpp"
 #include "resolve/settings.hpp"
 
 namespace cae::resolve {
@@ -26,14 +27,31 @@ struct EndType {
   rdf::Term term;
 };
 
+// Where a processor of another runner names a channel end.
+struct ForeignUse {
+  const ForeignProcessor* processor;
+  Location where;
+};
+
 void add_once(std::vector<std::string>& ids, const std::string& id) {
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
 }
 
 class ChannelResolver {
  public:
-  ChannelResolver(Context& context, Extractor& extractor, bool processors_complete)
-      : context_{context}, extractor_{extractor}, processors_complete_{processors_complete} {}
+  ChannelResolver(Context& context, Extractor& extractor, const Selection& selection,
+                  bool processors_complete)
+      : context_{context},
+        extractor_{extractor},
+        selection_{selection},
+        processors_complete_{processors_complete} {
+    for (const auto& foreign : selection.foreign) {
+      for (const auto& [iri, where] :
+           named_iris(context.graph, foreign.node, context.vocab.rdf_type)) {
+        foreign_uses_.try_emplace(iri, ForeignUse{&foreign, where});
+      }
+    }
+  }
 
   std::vector<model::Channel> resolve() {
     std::vector<model::Channel> out;
@@ -70,6 +88,7 @@ class ChannelResolver {
     bool ok = true;
     const EndType transport = check_ends(group, ok);
     if (transport.cls != nullptr) channel.transport = transport.cls->transport;
+    if (ok && transport.cls == nullptr) ok = !crosses_runners(group, channel);
     if (ok) check_directions(group, channel, transport);
     if (ok) resolve_settings(group, transport, channel);
     return channel;
@@ -140,6 +159,35 @@ class ChannelResolver {
     const EndType out = found.size() == 1 ? found.front() : EndType{};
     end_types_.emplace(end, out);
     return out;
+  }
+
+  // With --runner: is this in-memory channel named by a processor of another runner too?
+  bool crosses_runners(const Group& group, const model::Channel& channel) {
+    std::vector<rdf::Term> ends{group.channel};
+    if (group.paired) {
+      for (const auto& end : context_.channels.ends_of(group.channel)) ends.push_back(end.o);
+    }
+    for (const rdf::Term end : ends) {
+      const auto found = foreign_uses_.find(end);
+      if (found == foreign_uses_.end()) continue;
+      const ForeignProcessor& other = *found->second.processor;
+      const auto& locals = channel.writers.empty() ? channel.readers : channel.writers;
+      const std::string here = context_.naming.iri(selection_.only_runner);
+      context_.diagnostics
+          .error(Code::channel, group.where,
+                 fmt::format("channel {} joins {} (runner {}) and {} (runner {}) in memory, but "
+                             "only runner {} runs in this process (--runner); a channel between "
+                             "runners needs a transport: give it ends such as "
+                             "cae:TcpWriterChannel for the writers and cae:TcpReaderChannel for "
+                             "the readers (or ws, http or file ends)",
+                             group_name(group), processor_name(locals.front()), here,
+                             context_.naming.term(other.node), context_.naming.term(other.runner),
+                             here))
+          .notes.push_back(Note{found->second.where,
+                                fmt::format("{} names it here", context_.naming.term(other.node))});
+      return true;
+    }
+    return false;
   }
 
   void check_directions(const Group& group, const model::Channel& channel,
@@ -219,15 +267,17 @@ class ChannelResolver {
 
   Context& context_;
   Extractor& extractor_;
+  const Selection& selection_;
   bool processors_complete_;
   std::unordered_map<rdf::Term, EndType> end_types_;
+  std::unordered_map<rdf::Term, ForeignUse> foreign_uses_;  // by end IRI
 };
 
 }  // namespace
 
 std::vector<model::Channel> resolve_channels(Context& context, Extractor& extractor,
-                                             bool processors_complete) {
-  return ChannelResolver{context, extractor, processors_complete}.resolve();
+                                             const Selection& selection, bool processors_complete) {
+  return ChannelResolver{context, extractor, selection, processors_complete}.resolve();
 }
 
 }  // namespace cae::resolve

@@ -43,7 +43,7 @@ bool has_shorthand(std::string_view datatype, std::string_view lexical) {
 
 Naming::Naming(const rdf::Graph& graph, std::string_view entry_iri,
                std::vector<std::pair<std::string, std::string>> prefixes)
-    : graph_{graph}, prefixes_{std::move(prefixes)} {
+    : graph_{graph}, entry_iri_{entry_iri}, prefixes_{std::move(prefixes)} {
   const auto slash = entry_iri.rfind('/');
   if (slash != std::string_view::npos) entry_dir_ = entry_iri.substr(0, slash + 1);
 }
@@ -74,6 +74,23 @@ std::string Naming::term(rdf::Term term) const {
 
 std::string Naming::id(rdf::Term node) const {
   return node.is_blank() ? graph_.blank_label(node) : std::string{node.text()};
+}
+
+std::string Naming::expand(std::string_view written) const {
+  if (written.size() >= 2 && written.front() == '<' && written.back() == '>') {
+    written = written.substr(1, written.size() - 2);
+  }
+  if (written.starts_with('#')) {
+    return fmt::format("{}{}", std::string_view{entry_iri_}.substr(0, entry_iri_.find('#')),
+                       written);
+  }
+  const auto colon = written.find(':');
+  if (colon == std::string_view::npos) return fmt::format("{}{}", entry_dir_, written);
+  const std::string_view name = written.substr(0, colon);
+  for (const auto& [prefix, ns] : prefixes_) {
+    if (prefix == name) return fmt::format("{}{}", ns, written.substr(colon + 1));
+  }
+  return std::string{written};
 }
 
 std::string Naming::literal(rdf::Term literal) const {

@@ -23,11 +23,16 @@ class Naming {
   [[nodiscard]] std::string term(rdf::Term term) const;
   // The id of a processor or channel as inspect prints it: the absolute IRI or _:bN.
   [[nodiscard]] std::string id(rdf::Term node) const;
+  // The absolute IRI an operator wrote on the command line, the inverse of iri(): `<name>` or
+  // `name` relative to the entry document's directory, `#frag` relative to the entry document,
+  // `pfx:local` with a prefix of the entry file, or an absolute IRI.
+  [[nodiscard]] std::string expand(std::string_view written) const;
 
  private:
   [[nodiscard]] std::string literal(rdf::Term literal) const;
 
   const rdf::Graph& graph_;
+  std::string entry_iri_;
   std::string entry_dir_;  // the entry document IRI up to and including its last '/'
   std::vector<std::pair<std::string, std::string>> prefixes_;
 };

@@ -111,6 +111,7 @@ model::Pipeline resolve_pipeline(rdf::LoadedDocument& document, const ResolveOpt
   out.iri = selection.pipeline;
   out.connector_mode = selection.connector_mode;
   out.runners = selection.runners;
+  out.only_runner = selection.only_runner;
   Extractor extractor{context};
   ProcessorResolver processors{context, extractor};
   for (const auto& selected : selection.processors) {
@@ -119,7 +120,8 @@ model::Pipeline resolve_pipeline(rdf::LoadedDocument& document, const ResolveOpt
       out.class_docs.emplace(out.processors.back().type, processors.document(selected.type));
     }
   }
-  out.channels = resolve_channels(context, extractor, diagnostics.error_count() == errors_before);
+  out.channels =
+      resolve_channels(context, extractor, selection, diagnostics.error_count() == errors_before);
   return out;
 }
 

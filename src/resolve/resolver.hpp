@@ -23,6 +23,9 @@ struct ResolveOptions {
   std::string file_root;
   // Lets ingress ends listen on non-loopback hosts (spec/channels.md §8).
   bool allow_public_listen = false;
+  // --runner: resolve only the execution contexts of this runner, as written by the operator
+  // (see Naming::expand); empty resolves every context.
+  std::string runner;
 };
 
 // Resolves `document` (its graph is only extended with interned terms). Every problem is added

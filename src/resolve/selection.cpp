@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "resolve/runnable.hpp"
 
@@ -43,8 +44,13 @@ std::optional<rdf::Triple> runnable_type(Context& context, Runnability& runnabil
 
 class PipelineSelector {
  public:
-  PipelineSelector(Context& context, Selection& out)
-      : context_{context}, vocab_{context.vocab}, out_{out}, runnability_{context} {}
+  // `wanted` is the runner IRI of --runner, or empty for every context.
+  PipelineSelector(Context& context, Selection& out, std::string wanted)
+      : context_{context},
+        vocab_{context.vocab},
+        out_{out},
+        runnability_{context},
+        wanted_{std::move(wanted)} {}
 
   void read(rdf::Term pipeline) {
     out_.pipeline = context_.naming.id(pipeline);
@@ -57,6 +63,7 @@ class PipelineSelector {
                                context_.naming.term(pipeline)));
     }
     for (const auto& triple : contexts) read_context(triple.o, triple.pos.o);
+    if (!wanted_.empty() && !wanted_found_) report_unknown_runner(pipeline);
   }
 
  private:
@@ -72,6 +79,13 @@ class PipelineSelector {
       return;
     }
     const auto runner = read_runner(node);
+    if (runner && !wanted_.empty() && runner->o.text() != wanted_) {
+      note_foreign(node, runner->o);
+      return;
+    }
+    wanted_found_ = wanted_found_ || runner.has_value();
+    const bool runs = runner && handles_cpp(*runner);
+    if (runs) note_runner(*runner);
     // context rdfc:processor ?processor
     const auto listed = context_.graph.match(node, vocab_.rdfc_processor, {});
     if (listed.empty()) {
@@ -80,12 +94,12 @@ class PipelineSelector {
           fmt::format("{} has no rdfc:processor; expected at least one", context_name(node)));
     }
     for (const auto& triple : listed) {
-      if (runner) add_listed(node, triple, *runner);
+      if (runs) add_listed(node, triple, std::string{runner->o.text()});
     }
   }
 
-  // The context's runner, when it is one cae runs.
-  std::optional<std::string> read_runner(rdf::Term node) {
+  // The context's one runner, an IRI.
+  std::optional<rdf::Triple> read_runner(rdf::Term node) {
     // context rdfc:instantiates ?runner
     const auto runners = context_.graph.match(node, vocab_.rdfc_instantiates, {});
     if (runners.size() != 1) {
@@ -104,9 +118,28 @@ class PipelineSelector {
                       runner.o.is_blank() ? "a blank node" : context_.naming.term(runner.o)));
       return std::nullopt;
     }
-    if (!handles_cpp(runner)) return std::nullopt;
-    note_runner(runner);
-    return std::string{runner.o.text()};
+    if (std::find(seen_runners_.begin(), seen_runners_.end(), runner.o) == seen_runners_.end())
+      seen_runners_.push_back(runner.o);
+    return runner;
+  }
+
+  // Another runner's context: only its listings are kept, to find channels that cross runners.
+  void note_foreign(rdf::Term node, rdf::Term runner) {
+    // context rdfc:processor ?processor
+    for (const auto& listed : context_.graph.match(node, vocab_.rdfc_processor, {})) {
+      if (listed.o.is_iri()) out_.foreign.push_back(ForeignProcessor{listed.o, runner, listed.pos.o});
+    }
+  }
+
+  void report_unknown_runner(rdf::Term pipeline) {
+    std::vector<std::string> names;
+    for (const rdf::Term runner : seen_runners_) names.push_back(context_.naming.term(runner));
+    context_.diagnostics.error(
+        Code::usage, {},
+        fmt::format("--runner {}: no execution context of pipeline {} instantiates <{}>; {}",
+                    context_.options.runner, context_.naming.term(pipeline), wanted_,
+                    names.empty() ? std::string{"the pipeline names no runner"}
+                                  : fmt::format("its runners are {}", fmt::join(names, ", "))));
   }
 
   bool handles_cpp(const rdf::Triple& runner) {
@@ -163,6 +196,9 @@ class PipelineSelector {
   Selection& out_;
   Runnability runnability_;
   std::unordered_map<rdf::Term, Location> listed_at_;
+  std::string wanted_;
+  bool wanted_found_ = false;
+  std::vector<rdf::Term> seen_runners_;  // in the order their contexts are read
 };
 
 // Connector-architecture mode: every instance of a runnable class, in source order of its
@@ -230,6 +266,15 @@ Selection select_processors(Context& context, std::uint32_t entry_file,
   const auto candidates = pipeline_candidates(context, entry_file);
   if (candidates.empty()) {
     out.pipeline = entry_iri;
+    if (!context.options.runner.empty()) {
+      context.diagnostics.error(
+          Code::usage, {},
+          fmt::format("--runner {}: the document has no pipeline resource, so no execution "
+                      "contexts to choose from; it runs in connector-architecture mode, where "
+                      "cae runs every processor it can",
+                      context.options.runner));
+      return out;
+    }
     out.connector_mode = true;
     select_connector_mode(context, out);
     return out;
@@ -248,7 +293,10 @@ Selection select_processors(Context& context, std::uint32_t entry_file,
     return out;
   }
   if (chosen == candidates.end()) chosen = candidates.begin();
-  PipelineSelector{context, out}.read(chosen->s);
+  const std::string wanted =
+      context.options.runner.empty() ? std::string{} : context.naming.expand(context.options.runner);
+  out.only_runner = wanted;
+  PipelineSelector{context, out, wanted}.read(chosen->s);
   return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include "rdf/vocab.hpp"
 #include "resolve/naming.hpp"
+#include "resolve/references.hpp"
 #include "resolve/vocabulary.hpp"
 #include "validate/node_id.hpp"
 
@@ -46,6 +47,9 @@ class TopologyChecker {
     read_assignments(ids_.find(pipeline_.iri));
     check_unlisted();
     check_two_runners();
+    // With --runner the other contexts are not this run's business, and resolution has already
+    // reported the in-memory channels they share with it.
+    if (!pipeline_.only_runner.empty()) return;
     for (const auto& assignment : assignments_) {
       if (!assignment.cae_runs) check_foreign(assignment);
     }
@@ -154,7 +158,8 @@ class TopologyChecker {
 
   // The in-memory channels of cae's processors that `listing`'s processor names too.
   void check_shared_memory(const Listing& listing) {
-    for (const auto& [end, where] : references(listing.processor)) {
+    for (const auto& [end, where] :
+         resolve::named_iris(graph_, listing.processor, vocab_.rdf_type)) {
       const model::Channel* channel = memory_channel_named(end);
       if (channel == nullptr) continue;
       const auto& locals = channel->writers.empty() ? channel->readers : channel->writers;
@@ -167,24 +172,6 @@ class TopologyChecker {
                       naming_.iri(processor_runner(locals.front())),
                       naming_.term(listing.processor), naming_.term(listing.runner)));
     }
-  }
-
-  // The IRIs `node` names as objects, directly or through blank nodes and lists, each once.
-  [[nodiscard]] std::vector<std::pair<rdf::Term, Location>> references(rdf::Term node) const {
-    std::vector<std::pair<rdf::Term, Location>> out;
-    std::vector<rdf::Term> todo{node};
-    std::unordered_set<rdf::Term> visited{node};
-    while (!todo.empty()) {
-      const rdf::Term subject = todo.back();
-      todo.pop_back();
-      for (const auto& triple : graph_.match(subject, {}, {})) {
-        if (triple.p == vocab_.rdf_type) continue;
-        if (triple.o.is_blank() && visited.insert(triple.o).second) todo.push_back(triple.o);
-        if (triple.o.is_iri() && visited.insert(triple.o).second)
-          out.emplace_back(triple.o, triple.pos.o);
-      }
-    }
-    return out;
   }
 
   // The resolved in-memory channel that `end` is, or is a paired end of.

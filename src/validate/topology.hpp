@@ -19,7 +19,8 @@ namespace cae::validate {
 // - error: a processor listed under two different runners, where resolution has not said so;
 // - error: an in-memory channel of cae's processors that a processor of another runner also
 //   names: different runners are different processes, so they need a network or file end.
-// Connector-architecture documents declare no runners and get no topology diagnostics. The graph
+// With --runner (pipeline.only_runner), the last two are left out. Connector-architecture
+// documents declare no runners and get no topology diagnostics. The graph
 // is only extended with interned vocabulary terms.
 void check_topology(rdf::LoadedDocument& document, const model::Pipeline& pipeline,
                     Diagnostics& diagnostics);

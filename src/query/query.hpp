@@ -1,5 +1,6 @@
 // SPARQL 1.1 queries over a loaded document's merged graph (the document, its imports and the
-// bundled vocabularies), run by Rasqal. Results are plain values; nothing here exposes Rasqal.
+// bundled vocabularies). The engine itself (Rasqal) lives in a module loaded on the first query
+// (query/engine.hpp); results are plain values, and nothing here exposes Rasqal.
 #pragma once
 
 #include <cstdint>
@@ -9,31 +10,10 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
-#include "query/value.hpp"
+#include "query/result.hpp"
 #include "rdf/loader.hpp"
 
 namespace cae::query {
-
-enum class Form : std::uint8_t { select, ask, construct };
-
-// One row per solution, one cell per variable; an unbound variable is an empty cell.
-struct Solutions {
-  std::vector<std::string> variables;
-  std::vector<std::vector<std::optional<Value>>> rows;
-};
-
-struct Statement {
-  Value s;
-  Value p;
-  Value o;
-};
-
-struct Result {
-  Form form = Form::select;
-  Solutions solutions;                // SELECT
-  bool boolean = false;               // ASK
-  std::vector<Statement> statements;  // CONSTRUCT and DESCRIBE, in the order they were made
-};
 
 // Where a query's text comes from: errors point into it as file `file` of the SourceMap the
 // caller prints diagnostics with (register it with SourceMap::add first).
@@ -46,7 +26,8 @@ struct QueryText {
 // own declarations, and relative IRIs resolve against the entry document, so `<say>` names the
 // same resource in the query as in the pipeline. Solutions come in source order of the matched
 // statements unless the query orders them. A query that does not parse is a `usage` error at its
-// line and column; a failure while running is a `runtime` error; both return no result.
+// line and column; a failure while running, or an engine module that cannot be loaded, is a
+// `runtime` error; both return no result.
 std::optional<Result> run_query(const rdf::LoadedDocument& document, const QueryText& query,
                                 Diagnostics& diagnostics);
 

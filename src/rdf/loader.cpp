@@ -44,6 +44,14 @@ struct Import {
   Location where;
 };
 
+// `<document> owl:imports <iri>`: only the document's own statement imports.
+std::optional<Import> import_of(const Triple& t, Term owl_imports, std::string_view document_iri) {
+  if (t.p != owl_imports || !t.s.is_iri() || t.s.text() != document_iri || !t.o.is_iri()) {
+    return std::nullopt;
+  }
+  return Import{std::string{t.o.text()}, t.pos.o};
+}
+
 // Reads one document into the graph: Serd parses, the position scan locates every term.
 class DocumentReader {
  public:
@@ -169,9 +177,7 @@ class DocumentReader {
     }
     for (const Triple& t : read_) {
       out_.graph.add(t.s, t.p, t.o, t.pos);
-      if (t.p == owl_imports_ && t.s.is_iri() && t.s.text() == document_iri_ && t.o.is_iri()) {
-        imports_.push_back(Import{std::string{t.o.text()}, t.pos.o});
-      }
+      if (auto import = import_of(t, owl_imports_, document_iri_)) imports_.push_back(*import);
     }
   }
 
@@ -332,13 +338,46 @@ class Loader {
     for (const auto& document : bundled_documents()) {
       if (document.always_loaded) bundled_order_.push_back(&document);
     }
-    for (const BundledDocument* document : bundled_order_) {
-      const std::string iri{document->iri};
+    // By index: inserting a document may queue the bundled documents it imports.
+    for (std::size_t i = 0; i < bundled_order_.size(); ++i) {
+      const BundledDocument& document = *bundled_order_[i];
+      const std::string iri{document.iri};
       if (!loaded_.insert(iri).second) continue;
       const std::uint32_t file =
-          out_.sources.add(fmt::format("<bundled>/{}", document->name), iri);
-      read(document->text, Syntax::turtle, file, iri);
+          out_.sources.add(fmt::format("<bundled>/{}", document.name), iri);
+      insert(document, file, iri);
     }
+  }
+
+  // What reading the document's text did, from the terms and statements it was compiled to.
+  void insert(const BundledDocument& document, std::uint32_t file, const std::string& iri) {
+    ++out_.documents;
+    Graph& graph = out_.graph;
+    std::vector<Term> terms;
+    terms.reserve(document.terms.size());
+    for (const BundledTerm& term : document.terms) {
+      switch (term.kind) {
+        case TermKind::iri: terms.push_back(graph.iri(term.text)); break;
+        case TermKind::blank:  // labelled per file, as the reader's blank prefix does
+          terms.push_back(graph.blank(fmt::format("f{}.{}", file, term.text)));
+          break;
+        case TermKind::literal: {
+          const Term datatype =
+              term.datatype == BundledTerm::no_datatype ? Term{} : terms.at(term.datatype);
+          terms.push_back(graph.literal(term.text, datatype, term.lang));
+        }
+      }
+    }
+    const Term owl_imports = graph.iri(fmt::format("{}imports", ns::owl));
+    std::vector<Import> imports;
+    for (const BundledStatement& st : document.statements) {
+      const TriplePos pos{Location{file, st.s_line, st.s_col}, Location{file, st.p_line, st.p_col},
+                          Location{file, st.o_line, st.o_col}};
+      const Triple t{terms.at(st.s), terms.at(st.p), terms.at(st.o), pos};
+      graph.add(t.s, t.p, t.o, t.pos);
+      if (auto import = import_of(t, owl_imports, iri)) imports.push_back(*import);
+    }
+    for (const auto& import : imports) follow(import);
   }
 
   LoadedDocument& out_;
@@ -381,15 +420,29 @@ LoadedDocument load_vocabularies(Diagnostics& diagnostics) {
   return out;
 }
 
-LoadedDocument load_text(std::string_view text, std::string_view name, Diagnostics& diagnostics,
-                         Syntax syntax) {
+namespace {
+
+LoadedDocument read_text(std::string_view text, std::string_view name, std::string_view iri,
+                         Diagnostics& diagnostics, Syntax syntax) {
   LoadedDocument out;
-  out.entry_iri = fmt::format("file:///{}", name);
+  out.entry_iri = iri;
   out.entry_file = out.sources.add(std::string{name}, out.entry_iri);
   ++out.documents;
   DocumentReader reader{out, diagnostics, out.entry_file, out.entry_iri};
   reader.read(text, syntax);
   return out;
+}
+
+}  // namespace
+
+LoadedDocument load_text(std::string_view text, std::string_view name, Diagnostics& diagnostics,
+                         Syntax syntax) {
+  return read_text(text, name, fmt::format("file:///{}", name), diagnostics, syntax);
+}
+
+LoadedDocument load_bundled_text(std::string_view text, std::string_view name,
+                                 std::string_view iri, Diagnostics& diagnostics) {
+  return read_text(text, name, iri, diagnostics, Syntax::turtle);
 }
 
 }  // namespace cae::rdf

@@ -1,4 +1,4 @@
-#include "query/graph_source.hpp"
+#include "sparql/store.hpp"
 
 #include <array>
 #include <cstdlib>
@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-namespace cae::query::detail {
+namespace cae::sparql {
 namespace {
 
 constexpr std::string_view xsd_string = "http://www.w3.org/2001/XMLSchema#string";
@@ -15,7 +15,7 @@ constexpr std::array<unsigned, 3> part_bits = {RASQAL_TRIPLE_SUBJECT, RASQAL_TRI
 
 // Two nodes are the same RDF term when their keys are equal. The parts are kept apart with NUL
 // bytes, which none of them can contain.
-std::string key_of(const Value& value) {
+std::string key_of(const query::Value& value) {
   std::string key(1, static_cast<char>('0' + static_cast<int>(value.kind)));
   key += value.text;
   key += '\0';
@@ -39,7 +39,7 @@ raptor_uri* new_uri(rasqal_world* world, const std::string& iri) {
                         reinterpret_cast<const unsigned char*>(iri.c_str()));
 }
 
-rasqal_literal* make_literal(rasqal_world* world, const Value& value) {
+rasqal_literal* make_literal(rasqal_world* world, const query::Value& value) {
   switch (value.kind) {
     case rdf::TermKind::iri: return rasqal_new_uri_literal(world, new_uri(world, value.text));
     case rdf::TermKind::blank:
@@ -51,10 +51,6 @@ rasqal_literal* make_literal(rasqal_world* world, const Value& value) {
   return rasqal_new_string_literal(world, copy_for_rasqal(value.text), lang, datatype, nullptr);
 }
 
-rdf::Term part(const rdf::Triple& triple, std::size_t index) {
-  return std::array{triple.s, triple.p, triple.o}.at(index);
-}
-
 rasqal_literal* part(const rasqal_triple& pattern, std::size_t index) {
   return std::array{pattern.subject, pattern.predicate, pattern.object}.at(index);
 }
@@ -62,16 +58,16 @@ rasqal_literal* part(const rasqal_triple& pattern, std::size_t index) {
 // The statements matching one triple pattern, consumed in source order. A variable written
 // twice in the pattern (`?x ?p ?x`) admits only statements that give both places one term.
 struct Match {
-  GraphSource* source = nullptr;
-  std::vector<rdf::Triple> triples;
+  Store* source = nullptr;
+  std::vector<Triple> triples;
   std::size_t next = 0;
   std::array<rasqal_variable*, 3> variables{};
 
-  [[nodiscard]] bool consistent(const rdf::Triple& triple) const {
+  [[nodiscard]] bool consistent(const Triple& triple) const {
     for (std::size_t i = 0; i < 3; ++i) {
       for (std::size_t j = i + 1; j < 3; ++j) {
         if (variables[i] != nullptr && variables[i] == variables[j] &&
-            part(triple, i) != part(triple, j)) {
+            triple.at(i) != triple.at(j)) {
           return false;
         }
       }
@@ -91,11 +87,11 @@ Match* match_of(rasqal_triples_match* rtm) {
 rasqal_triple_parts bind_match(rasqal_triples_match* rtm, void* /*user_data*/,
                                rasqal_variable* bindings[4], rasqal_triple_parts parts) {
   Match* match = match_of(rtm);
-  const rdf::Triple& triple = match->triples[match->next];
+  const Triple& triple = match->triples[match->next];
   unsigned bound = 0;
   for (std::size_t i = 0; i < 3; ++i) {
     if (bindings[i] == nullptr || (parts & part_bits[i]) == 0) continue;
-    rasqal_literal* value = match->source->literal(part(triple, i));
+    rasqal_literal* value = match->source->literal(triple.at(i));
     rasqal_variable_set_value(bindings[i], rasqal_new_literal_from_literal(value));
     bound |= part_bits[i];
   }
@@ -120,17 +116,17 @@ void finish(rasqal_triples_match* rtm, void* /*user_data*/) {
 
 // What Rasqal keeps for a triples source: it allocates `user_data_size` bytes for it.
 struct SourceHandle {
-  GraphSource* source;
+  Store* source;
 };
 
-GraphSource* source_of(void* user_data) {
+Store* source_of(void* user_data) {
   return static_cast<SourceHandle*>(user_data)->source;
 }
 
 // Fills `match` for one pattern: its constants, and the variables another pattern already bound,
 // select statements; the variables this pattern binds (`m->parts`) are wildcards.
 void start_match(Match& match, rasqal_triple_meta* m, rasqal_triple* pattern) {
-  std::array<rdf::Term, 3> wanted{};
+  Triple wanted{no_term, no_term, no_term};
   bool possible = pattern->origin == nullptr;  // the dataset has no named graphs
   for (std::size_t i = 0; i < 3; ++i) {
     rasqal_literal* node = part(*pattern, i);
@@ -143,11 +139,11 @@ void start_match(Match& match, rasqal_triple_meta* m, rasqal_triple* pattern) {
     }
     rasqal_literal* constant = variable != nullptr ? variable->value : node;
     if (constant == nullptr) continue;
-    wanted[i] = match.source->term(constant);
-    possible = possible && wanted[i].valid();
+    wanted.at(i) = match.source->term(constant);
+    possible = possible && wanted.at(i) != no_term;
   }
   m->bindings[3] = nullptr;
-  if (possible) match.triples = match.source->graph().match(wanted[0], wanted[1], wanted[2]);
+  if (possible) match.triples = match.source->match(wanted);
   match.skip_inconsistent();
 }
 
@@ -169,15 +165,15 @@ int init_triples_match(rasqal_triples_match* rtm, rasqal_triples_source* /*rts*/
 }
 
 int triple_present(rasqal_triples_source* /*rts*/, void* user_data, rasqal_triple* triple) {
-  const GraphSource* source = source_of(user_data);
+  const Store* source = source_of(user_data);
   if (triple->origin != nullptr) return 0;
-  const rdf::Term s = source->term(triple->subject);
-  const rdf::Term p = source->term(triple->predicate);
-  const rdf::Term o = source->term(triple->object);
-  return s && p && o && source->graph().contains(s, p, o) ? 1 : 0;
+  const Triple wanted{source->term(triple->subject), source->term(triple->predicate),
+                      source->term(triple->object)};
+  const bool known = wanted[0] != no_term && wanted[1] != no_term && wanted[2] != no_term;
+  return known && source->contains(wanted) ? 1 : 0;
 }
 
-void free_triples_source(void* /*user_data*/) {}  // the GraphSource is owned by its caller
+void free_triples_source(void* /*user_data*/) {}  // the Store is owned by its caller
 
 int support_feature(void* /*user_data*/, rasqal_triples_source_feature /*feature*/) {
   return 0;
@@ -186,7 +182,7 @@ int support_feature(void* /*user_data*/, rasqal_triples_source_feature /*feature
 int init_triples_source(rasqal_world* /*world*/, raptor_sequence* /*data_graphs*/,
                         void* factory_user_data, void* user_data, rasqal_triples_source* rts,
                         rasqal_triples_error_handler2 /*handler*/, unsigned int /*flags*/) {
-  static_cast<SourceHandle*>(user_data)->source = static_cast<GraphSource*>(factory_user_data);
+  static_cast<SourceHandle*>(user_data)->source = static_cast<Store*>(factory_user_data);
   rts->version = 2;
   rts->init_triples_match = init_triples_match;
   rts->triple_present = triple_present;
@@ -204,9 +200,9 @@ int register_factory(rasqal_triples_source_factory* factory) {
 
 }  // namespace
 
-Value value_of(rasqal_literal* node) {
+query::Value value_of(rasqal_literal* node) {
   const LiteralPtr as_node{rasqal_literal_as_node(node)};
-  Value value;
+  query::Value value;
   if (!as_node) return value;
   value.text = reinterpret_cast<const char*>(rasqal_literal_as_string(as_node.get()));
   switch (rasqal_literal_get_rdf_term_type(as_node.get())) {
@@ -222,41 +218,57 @@ Value value_of(rasqal_literal* node) {
   return value;
 }
 
-GraphSource::GraphSource(const rdf::Graph& graph, rasqal_world* world)
-    : graph_{graph}, world_{world} {
-  for (const auto& triple : graph.statements()) {
-    for (const rdf::Term term : {triple.s, triple.p, triple.o}) {
-      terms_.try_emplace(key_of(value_of(term)), term);
-    }
+Store::Store(const query::Dataset& dataset, rasqal_world* world)
+    : dataset_{dataset}, world_{world} {
+  // The terms come in order of first use in load order: the first of two terms with one key
+  // (a plain literal and its xsd:string twin) is the one a query constant names.
+  for (TermId id = 0; id < dataset.terms.size(); ++id) {
+    terms_.try_emplace(key_of(dataset.terms[id]), id);
+  }
+  for (std::uint32_t t = 0; t < dataset.triples.size(); ++t) {
+    for (std::size_t i = 0; i < 3; ++i) by_part_.at(i)[dataset.triples[t].at(i)].push_back(t);
   }
 }
 
-void GraphSource::install() {
+void Store::install() {
   rasqal_set_triples_source_factory(world_, register_factory, this);
 }
 
-Value GraphSource::value_of(rdf::Term term) const {
-  Value value;
-  value.kind = term.kind();
-  value.text = term.is_blank() ? graph_.blank_label(term).substr(2) : std::string{term.text()};
-  if (term.is_literal()) {
-    if (const rdf::Term datatype = term.datatype()) value.datatype = datatype.text();
-    if (value.datatype == xsd_string) value.datatype.clear();
-    value.lang = term.lang();
-  }
-  return value;
-}
-
-rasqal_literal* GraphSource::literal(rdf::Term term) {
+rasqal_literal* Store::literal(TermId term) {
   auto found = literals_.find(term);
   if (found != literals_.end()) return found->second.get();
-  LiteralPtr made{make_literal(world_, value_of(term))};
+  LiteralPtr made{make_literal(world_, dataset_.terms.at(term))};
   return literals_.emplace(term, std::move(made)).first->second.get();
 }
 
-rdf::Term GraphSource::term(rasqal_literal* node) const {
-  auto found = terms_.find(key_of(detail::value_of(node)));
-  return found == terms_.end() ? rdf::Term{} : found->second;
+TermId Store::term(rasqal_literal* node) const {
+  auto found = terms_.find(key_of(sparql::value_of(node)));
+  return found == terms_.end() ? no_term : found->second;
 }
 
-}  // namespace cae::query::detail
+std::vector<Triple> Store::match(const Triple& pattern) const {
+  static const std::vector<std::uint32_t> none;
+  const std::vector<std::uint32_t>* shortest = nullptr;
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (pattern.at(i) == no_term) continue;
+    auto found = by_part_.at(i).find(pattern.at(i));
+    const auto* list = found == by_part_.at(i).end() ? &none : &found->second;
+    if (shortest == nullptr || list->size() < shortest->size()) shortest = list;
+  }
+  const auto fits = [&](const Triple& triple) {
+    for (std::size_t i = 0; i < 3; ++i) {
+      if (pattern.at(i) != no_term && pattern.at(i) != triple.at(i)) return false;
+    }
+    return true;
+  };
+  if (shortest == nullptr) return dataset_.triples;
+  std::vector<Triple> out;
+  for (const std::uint32_t t : *shortest) {
+    if (fits(dataset_.triples[t])) out.push_back(dataset_.triples[t]);
+  }
+  return out;
+}
+
+bool Store::contains(const Triple& triple) const { return !match(triple).empty(); }
+
+}  // namespace cae::sparql

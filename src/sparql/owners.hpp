@@ -1,4 +1,4 @@
-// RAII owners for Rasqal and Raptor objects. Internal to src/query, the only code that includes
+// RAII owners for Rasqal and Raptor objects. Internal to src/sparql, the only code that includes
 // rasqal.h. Every owner is a move-only unique_ptr, so no object is freed twice.
 #pragma once
 
@@ -6,7 +6,7 @@
 
 #include <rasqal.h>
 
-namespace cae::query::detail {
+namespace cae::sparql {
 
 template <auto Free>
 struct Deleter {
@@ -22,4 +22,4 @@ using ResultsPtr = std::unique_ptr<rasqal_query_results, Deleter<rasqal_free_que
 using LiteralPtr = std::unique_ptr<rasqal_literal, Deleter<rasqal_free_literal>>;
 using UriPtr = std::unique_ptr<raptor_uri, Deleter<raptor_free_uri>>;
 
-}  // namespace cae::query::detail
+}  // namespace cae::sparql

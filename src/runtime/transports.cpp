@@ -8,8 +8,14 @@ std::unique_ptr<TransportEnd> make_transport_end(const model::Channel& model, st
                                                  TransportServices& services) {
   // The resolver checked the topology (spec/arguments.md §2.5): an ingress end has local
   // readers and no local writer, an egress end the reverse.
-  [[maybe_unused]] const bool ingress = model.writers.empty();
+  const bool ingress = model.writers.empty();
   switch (model.transport) {
+    case model::Transport::ws:
+      return ingress ? make_ws_ingress(model, std::move(name), services)
+                     : make_ws_egress(model, std::move(name), services);
+    case model::Transport::http:
+      return ingress ? make_http_ingress(model, std::move(name), services)
+                     : make_http_egress(model, std::move(name), services);
     default:
       throw std::runtime_error("this transport is not available in this build of cae");
   }

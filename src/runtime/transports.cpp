@@ -10,6 +10,9 @@ std::unique_ptr<TransportEnd> make_transport_end(const model::Channel& model, st
   // readers and no local writer, an egress end the reverse.
   const bool ingress = model.writers.empty();
   switch (model.transport) {
+    case model::Transport::tcp:
+      return ingress ? make_tcp_ingress(model, std::move(name), services)
+                     : make_tcp_egress(model, std::move(name), services);
     case model::Transport::ws:
       return ingress ? make_ws_ingress(model, std::move(name), services)
                      : make_ws_egress(model, std::move(name), services);

@@ -15,6 +15,12 @@ namespace cae::runtime {
 std::unique_ptr<TransportEnd> make_transport_end(const model::Channel& model, std::string name,
                                                  TransportServices& services);
 
+// tcp_ingress.cpp, tcp_egress.cpp
+std::unique_ptr<TransportEnd> make_tcp_ingress(const model::Channel& model, std::string name,
+                                               TransportServices& services);
+std::unique_ptr<TransportEnd> make_tcp_egress(const model::Channel& model, std::string name,
+                                              TransportServices& services);
+
 // ws_ingress.cpp, ws_egress.cpp (libwebsockets, see lws_context.hpp)
 std::unique_ptr<TransportEnd> make_ws_ingress(const model::Channel& model, std::string name,
                                               TransportServices& services);

@@ -28,8 +28,9 @@ def pipeline(folder, name, source):
 
 
 class Cae:
-    def __init__(self, cae, *args, stdin=subprocess.DEVNULL):
-        self.proc = subprocess.Popen([cae, "run"] + list(args), stdin=stdin,
+    def __init__(self, cae, *args, stdin=subprocess.DEVNULL, prefix=()):
+        """`prefix` runs cae through another program, e.g. ("ip", "netns", "exec", NS)."""
+        self.proc = subprocess.Popen(list(prefix) + [cae, "run"] + list(args), stdin=stdin,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self._stderr = b""
         self._lock = threading.Condition()

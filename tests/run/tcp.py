@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""The tcp transport between two `cae run` processes on 127.0.0.1 (spec/channels.md §7 "tcp"):
+order and end of stream, backpressure across the wire, a connection cut mid-stream by a real
+TCP proxy, a reader that never comes up, a message above the size limit, an error close, and a
+non-loopback listener refused without --allow-public-listen.
+
+    tcp.py --cae PATH_TO_CAE
+"""
+import re
+import socket
+import sys
+import threading
+
+from cae_process import Cae, run_tests, stats_row
+
+PREFIXES = """@prefix rdfc: <https://w3id.org/rdf-connect#> .
+@prefix cae:  <https://w3id.org/cae#> .
+"""
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def reader_doc(folder, port, host=None, name="reader.ttl"):
+    """A pipeline printing what arrives on tcp channel <feed>."""
+    setting = ' ; cae:tcpHost "%s"' % host if host else ""
+    path = "%s/%s" % (folder, name)
+    with open(path, "w") as out:
+        out.write(PREFIXES + """<> a rdfc:Pipeline ;
+  rdfc:consistsOf [ rdfc:instantiates cae:CppRunner ; rdfc:processor <show> ] .
+<show> a cae:Print ; cae:input <feed> .
+<feed> a cae:TcpReaderChannel ; cae:tcpPort %d%s .
+""" % (port, setting))
+    return path
+
+
+def writer_doc(folder, port, source, host=None, name="writer.ttl"):
+    """A pipeline whose processor <gen>, described by `source`, writes tcp channel <feed>."""
+    setting = ' ; cae:tcpHost "%s"' % host if host else ""
+    path = "%s/%s" % (folder, name)
+    with open(path, "w") as out:
+        out.write(PREFIXES + """<> a rdfc:Pipeline ;
+  rdfc:consistsOf [ rdfc:instantiates cae:CppRunner ; rdfc:processor <gen> ] .
+<gen> %s ; cae:output <feed> .
+<feed> a cae:TcpWriterChannel ; cae:tcpPort %d%s .
+""" % (source, port, setting))
+    return path
+
+
+def numbers(count, padding=""):
+    return 'a cae:Generate ; cae:count %d ; cae:text "{i}%s"' % (count, padding)
+
+
+def check_lines(out, count, padding=""):
+    lines = out.splitlines()
+    assert len(lines) == count, "%d lines of %d" % (len(lines), count)
+    for i, line in enumerate(lines):
+        assert line == "%d%s" % (i, padding), "line %d is %r" % (i, line[:40])
+
+
+def test_messages_arrive_in_order_and_end_of_stream_ends_the_reader(cae, folder):
+    port = free_port()
+    with Cae(cae, reader_doc(folder, port)) as reader:
+        with Cae(cae, writer_doc(folder, port, numbers(100_000))) as writer:
+            assert writer.wait() == 0, writer.stderr()
+        out, code = reader.read_rest()
+    assert code == 0, reader.stderr()
+    check_lines(out, 100_000)
+
+
+def test_writer_started_first_waits_for_the_reader(cae, folder):
+    port = free_port()
+    with Cae(cae, writer_doc(folder, port, numbers(500))) as writer:
+        with Cae(cae, reader_doc(folder, port)) as reader:
+            out, code = reader.read_rest()
+            assert code == 0, reader.stderr()
+        assert writer.wait() == 0, writer.stderr()
+    check_lines(out, 500)
+
+
+def test_a_slow_far_reader_pauses_the_writer(cae, folder):
+    port = free_port()
+    count, bound, padding = 3000, 8, " " + "." * 1000
+    with Cae(cae, "--queue-messages", str(bound), reader_doc(folder, port)) as reader:
+        with Cae(cae, "--stats", "--queue-messages", str(bound),
+                 writer_doc(folder, port, numbers(count, padding))) as writer:
+            # Nobody reads the reader's output yet: the pipe, the reader's queue, the sockets
+            # and the writer's kept frames fill up, then the writer's own queue.
+            writer.wait_for_stderr(" %d queued," % bound)
+            out, code = reader.read_rest()
+            assert writer.wait() == 0, writer.stderr()
+            stderr = writer.stderr()
+    assert code == 0, reader.stderr()
+    check_lines(out, count, padding)
+    for queued in re.findall(r" (\d+) queued,", stderr):
+        assert int(queued) <= bound, "a stats line shows %s queued" % queued
+    messages, _, _, peak = stats_row(stderr, "<feed>")
+    assert messages == count and peak <= bound, stderr
+
+
+class CuttingProxy:
+    """Forwards 127.0.0.1:port to target_port; the first connection is cut once it has carried
+    `cut_after` bytes from the writer, later ones are forwarded whole."""
+
+    def __init__(self, target_port, cut_after):
+        self.target_port = target_port
+        self.cut_after = cut_after
+        self.connections = 0
+        self.server = socket.socket()
+        self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(4)
+        self.port = self.server.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            except OSError:  # the reader is not up yet: the writer tries again
+                client.close()
+                continue
+            self.connections += 1
+            limit = self.cut_after if self.connections == 1 else None
+            threading.Thread(target=self._pump, args=(client, upstream, limit),
+                             daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, None),
+                             daemon=True).start()
+
+    @staticmethod
+    def _pump(source, sink, limit):
+        carried = 0
+        try:
+            while True:
+                data = source.recv(65536)
+                if not data:
+                    break
+                if limit is not None and carried + len(data) >= limit:
+                    sink.sendall(data[:limit - carried])
+                    break
+                carried += len(data)
+                sink.sendall(data)
+        except OSError:
+            pass
+        for end in (source, sink):
+            try:
+                end.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            end.close()
+
+    def close(self):
+        self.server.close()
+
+
+def test_a_cut_connection_is_resumed_without_loss_or_duplicates(cae, folder):
+    port = free_port()
+    count = 20_000
+    proxy = CuttingProxy(port, cut_after=100_000)
+    try:
+        with Cae(cae, "--log-level", "info", reader_doc(folder, port)) as reader:
+            with Cae(cae, "--log-level", "info",
+                     writer_doc(folder, proxy.port, numbers(count))) as writer:
+                assert writer.wait() == 0, writer.stderr()
+                assert "reconnected" in writer.stderr(), writer.stderr()
+            out, code = reader.read_rest()
+    finally:
+        proxy.close()
+    assert code == 0, reader.stderr()
+    assert proxy.connections >= 2
+    check_lines(out, count)
+
+
+def test_a_reader_that_never_comes_up_fails_the_writer(cae, folder):
+    port = free_port()
+    path = writer_doc(folder, port, numbers(3))
+    with Cae(cae, "--connect-timeout", "1", path) as writer:
+        code = writer.wait()
+        stderr = writer.stderr()
+    assert code == 1, stderr
+    expected = (r"writer\.ttl:\d+:\d+: error: channel <feed> \(tcp, 127\.0\.0\.1:%d\): cannot "
+                r"connect within 1 s: connection refused \[runtime\]" % port)
+    assert re.search(expected, stderr), stderr
+
+
+def test_a_message_above_the_limit_is_a_fatal_error_of_the_writer(cae, folder):
+    port = free_port()
+    path = writer_doc(folder, port, numbers(2, "x" * 200))
+    with Cae(cae, "--max-message-bytes", "100", path) as writer:
+        code = writer.wait()
+        stderr = writer.stderr()
+    assert code == 1, stderr
+    assert ("channel <feed> (tcp, 127.0.0.1:%d): a message of 201 bytes from <gen> is above "
+            "--max-message-bytes (100 bytes); send it as a stream" % port) in stderr, stderr
+
+
+def test_a_message_above_the_readers_limit_fails_the_reader(cae, folder):
+    port = free_port()
+    with Cae(cae, "--max-message-bytes", "100", reader_doc(folder, port)) as reader:
+        path = writer_doc(folder, port, numbers(2, "x" * 200))
+        with Cae(cae, "--reconnect-timeout", "1", path) as writer:
+            out, code = reader.read_rest()
+            assert code == 1, reader.stderr()
+            assert ("channel <feed> (tcp, 127.0.0.1:%d): the writer sent a message of 201 bytes, "
+                    "above --max-message-bytes (100 bytes)" % port) in reader.stderr()
+            assert out == ""
+            # The reader is gone: the writer gives up after --reconnect-timeout.
+            assert writer.wait() == 1, writer.stderr()
+            assert "connection lost before end of stream" in writer.stderr(), writer.stderr()
+
+
+def test_an_upstream_failure_reaches_the_reader_as_an_error_close(cae, folder):
+    port = free_port()
+    with Cae(cae, reader_doc(folder, port)) as reader:
+        path = writer_doc(folder, port, 'a cae:ReadFile ; cae:path "missing.txt"')
+        with Cae(cae, path) as writer:
+            assert writer.wait() == 1, writer.stderr()
+        _, code = reader.read_rest()
+    assert code == 1, reader.stderr()
+    assert re.search(r"reader\.ttl:\d+:\d+: error: channel <feed> \(tcp, 127\.0\.0\.1:\d+\): the "
+                     r"writer closed the stream with an error: <gen> failed: ", reader.stderr()), \
+        reader.stderr()
+
+
+def test_a_public_listener_needs_the_operators_consent(cae, folder):
+    port = free_port()
+    with Cae(cae, reader_doc(folder, port, host="0.0.0.0")) as reader:
+        code = reader.wait()
+        stderr = reader.stderr()
+    assert code == 2, stderr
+    assert "or pass --allow-public-listen [bad-value]" in stderr, stderr
+
+
+if __name__ == "__main__":
+    sys.exit(run_tests([
+        test_messages_arrive_in_order_and_end_of_stream_ends_the_reader,
+        test_writer_started_first_waits_for_the_reader,
+        test_a_slow_far_reader_pauses_the_writer,
+        test_a_cut_connection_is_resumed_without_loss_or_duplicates,
+        test_a_reader_that_never_comes_up_fails_the_writer,
+        test_a_message_above_the_limit_is_a_fatal_error_of_the_writer,
+        test_a_message_above_the_readers_limit_fails_the_reader,
+        test_an_upstream_failure_reaches_the_reader_as_an_error_close,
+        test_a_public_listener_needs_the_operators_consent,
+    ], sys.argv[1:]))

@@ -42,6 +42,7 @@ run_suite() {  # BUILD_DIR [MESON_OPTION...]
 run_suite build
 if ((!quick)); then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    LSAN_OPTIONS=suppressions="$root/tools/lsan-libwebsockets.supp" \
     run_suite build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
   if [[ -x tools/fuzz/run.sh ]]; then
     echo "== fuzzing the loader for ${fuzz_seconds} s" >&2

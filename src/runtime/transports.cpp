@@ -16,6 +16,12 @@ std::unique_ptr<TransportEnd> make_transport_end(const model::Channel& model, st
     case model::Transport::tcp:
       return ingress ? make_tcp_ingress(model, std::move(name), services)
                      : make_tcp_egress(model, std::move(name), services);
+    case model::Transport::ws:
+      return ingress ? make_ws_ingress(model, std::move(name), services)
+                     : make_ws_egress(model, std::move(name), services);
+    case model::Transport::http:
+      return ingress ? make_http_ingress(model, std::move(name), services)
+                     : make_http_egress(model, std::move(name), services);
     default:
       throw std::runtime_error("this transport is not available in this build of cae");
   }

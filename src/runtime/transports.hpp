@@ -27,4 +27,16 @@ std::unique_ptr<TransportEnd> make_tcp_ingress(const model::Channel& model, std:
 std::unique_ptr<TransportEnd> make_tcp_egress(const model::Channel& model, std::string name,
                                               TransportServices& services);
 
+// ws_ingress.cpp, ws_egress.cpp (libwebsockets, see lws_context.hpp)
+std::unique_ptr<TransportEnd> make_ws_ingress(const model::Channel& model, std::string name,
+                                              TransportServices& services);
+std::unique_ptr<TransportEnd> make_ws_egress(const model::Channel& model, std::string name,
+                                             TransportServices& services);
+
+// http_ingress.cpp, http_egress.cpp (libwebsockets)
+std::unique_ptr<TransportEnd> make_http_ingress(const model::Channel& model, std::string name,
+                                                TransportServices& services);
+std::unique_ptr<TransportEnd> make_http_egress(const model::Channel& model, std::string name,
+                                               TransportServices& services);
+
 }  // namespace cae::runtime

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""The HTTP transport between two `cae run` processes on 127.0.0.1 (spec/channels.md §7
+"http"): order and end of stream, backpressure from a slow far reader (its answers wait), nothing
+listening, a message above the reader's size limit (413), and what the reader answers to methods
+it does not take.
+
+    http_transport.py --cae PATH_TO_CAE
+"""
+import http.client
+import socket
+import sys
+
+from cae_process import Cae, run_tests, stats_row
+
+HEAD = """@prefix rdfc: <https://w3id.org/rdf-connect#> .
+@prefix cae:  <https://w3id.org/cae#> .
+@prefix conn: <https://w3id.org/conn#> .
+"""
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def reader_pipeline(folder, port):
+    """<feed>, an HTTP ingress end on `port`, printed line by line to standard output."""
+    path = folder + "/reader.ttl"
+    with open(path, "w") as out:
+        out.write(HEAD + """<> a rdfc:Pipeline ;
+  rdfc:consistsOf [ rdfc:instantiates cae:CppRunner ; rdfc:processor <show> ] .
+<show> a cae:Print ; cae:input <feed> .
+<feed> a conn:HttpReaderChannel ; conn:httpPort %d ; conn:responseCode 202 .
+""" % port)
+    return path
+
+
+def writer_pipeline(folder, port, generate):
+    """cae:Generate with the settings `generate` (Turtle) writing <out>, an HTTP egress end to
+    `port` that PUTs each message."""
+    path = folder + "/writer.ttl"
+    with open(path, "w") as out:
+        out.write(HEAD + """<> a rdfc:Pipeline ;
+  rdfc:consistsOf [ rdfc:instantiates cae:CppRunner ; rdfc:processor <source> ] .
+<source> a cae:Generate ; %s ; cae:output <out> .
+<out> a conn:HttpWriterChannel ; conn:httpEndpoint "http://127.0.0.1:%d/in" ;
+  conn:httpMethod "PUT" .
+""" % (generate, port))
+    return path
+
+
+def test_messages_arrive_in_order_and_the_stream_ends(cae, folder):
+    port = free_port()
+    with Cae(cae, reader_pipeline(folder, port)) as reader, \
+            Cae(cae, writer_pipeline(folder, port, 'cae:count 500 ; cae:text "{i}"')) as writer:
+        assert writer.wait() == 0, writer.stderr()
+        out, code = reader.read_rest()
+        assert code == 0, reader.stderr()
+    assert out.splitlines() == [str(i) for i in range(500)], out[-200:]
+
+
+def test_a_slow_far_reader_pauses_the_writer(cae, folder):
+    """The far reader's output is not read until the writer's own queue is full: its cae:Print
+    then waits for the pipe, its queue fills, its answers wait, and the writer's egress queue
+    reaches its bound."""
+    port, count, bound = free_port(), 3000, 8
+    padding = " " + "." * 1000
+    generate = 'cae:count %d ; cae:text "{i}%s"' % (count, padding)
+    with Cae(cae, "--queue-messages", str(bound), reader_pipeline(folder, port)) as reader, \
+            Cae(cae, "--stats", "--queue-messages", str(bound),
+                writer_pipeline(folder, port, generate)) as writer:
+        writer.wait_for_stderr(" %d queued," % bound)
+        out, code = reader.read_rest()
+        assert code == 0, reader.stderr()
+        assert writer.wait() == 0, writer.stderr()
+        stderr = writer.stderr()
+    lines = out.splitlines()
+    assert len(lines) == count, "%d lines of %d" % (len(lines), count)
+    for i, line in enumerate(lines):
+        assert line == "%d%s" % (i, padding), "line %d is %r" % (i, line[:40])
+    messages, _, readers, peak = stats_row(stderr, "<out>")
+    assert (messages, readers, peak) == (count, 1, bound), stderr
+
+
+def test_nothing_listening_fails_after_the_connect_timeout(cae, folder):
+    port = free_port()
+    with Cae(cae, "--connect-timeout", "1", writer_pipeline(folder, port, "cae:count 3")) as run:
+        code = run.wait()
+        stderr = run.stderr()
+    assert code == 1, stderr
+    expected = "channel <out> (http, http://127.0.0.1:%d/in): cannot connect within 1 s" % port
+    assert expected in stderr and "[runtime]" in stderr, stderr
+
+
+def test_a_message_above_the_readers_limit_gets_413(cae, folder):
+    port = free_port()
+    with Cae(cae, "--max-message-bytes", "1000", reader_pipeline(folder, port)) as reader, \
+            Cae(cae, writer_pipeline(folder, port, "cae:count 3 ; cae:size 5000")) as writer:
+        reader_code, writer_code = reader.wait(), writer.wait()
+        reader_err, writer_err = reader.stderr(), writer.stderr()
+    assert reader_code == 1, reader_err
+    assert "channel <feed> (http, http://127.0.0.1:%d/): the writer sent a message above " \
+           "--max-message-bytes (1000 bytes)" % port in reader_err, reader_err
+    assert writer_code == 1, writer_err
+    assert "the reader answered 413" in writer_err, writer_err
+
+
+def request(port, method, body=None, headers=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection.request(method, "/", body=body, headers=headers or {})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_the_reader_answers_405_and_411(cae, folder):
+    port = free_port()
+    with Cae(cae, "--log-level", "debug", reader_pipeline(folder, port)) as reader:
+        reader.wait_for_stderr("listening on")
+        assert request(port, "GET") == 405
+        # Chunked bodies cannot be read (libwebsockets 4.1): a Content-Length is required.
+        assert request(port, "POST", body=iter([b"chunked"])) == 411
+        assert request(port, "POST", body=b"first") == 202
+        assert request(port, "POST", body=b"", headers={"Cae-End-Of-Stream": "ok"}) == 202
+        out, code = reader.read_rest()
+        assert code == 0, reader.stderr()
+    assert out == "first\n", out
+
+
+if __name__ == "__main__":
+    sys.exit(run_tests([
+        test_messages_arrive_in_order_and_the_stream_ends,
+        test_a_slow_far_reader_pauses_the_writer,
+        test_nothing_listening_fails_after_the_connect_timeout,
+        test_a_message_above_the_readers_limit_gets_413,
+        test_the_reader_answers_405_and_411,
+    ], sys.argv[1:]))

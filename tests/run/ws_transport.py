@@ -101,9 +101,12 @@ def test_a_message_above_the_readers_limit_is_refused_with_1009(cae, folder):
     assert "channel <feed> (ws, ws://127.0.0.1:%d/): the writer sent a message above " \
            "--max-message-bytes (1000 bytes)" % port in reader_err, reader_err
     # The reader sends Close 1009 and drops the connection; with the writer's unread bytes in
-    # its socket the drop is a reset, which may reach the writer before the Close does.
-    assert writer_code == 1, writer_err
-    assert "connection lost before end of stream" in writer_err, writer_err
+    # its socket the drop is a reset, which may reach the writer before the Close does. Without
+    # acknowledgements (no cae.v1) a writer that has already flushed its end of stream by then
+    # has nothing left to learn it from, and ends normally.
+    assert writer_code in (0, 1), writer_err
+    if writer_code == 1:
+        assert "connection lost before end of stream" in writer_err, writer_err
 
 
 def test_a_message_above_the_writers_limit_fails_the_writer(cae, folder):

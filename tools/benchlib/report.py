@@ -43,10 +43,11 @@ def comparisons(records):
 
 
 def _si(value, unit):
-    for factor, prefix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+    """3 significant digits with an SI prefix; a unit given as " msg/s" keeps its space."""
+    for factor, prefix in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
         if value >= factor:
-            return f"{value / factor:.3g} {prefix}{unit}"  # unit " msg/s" keeps a space
-    return f"{value:.3g} {unit}"
+            return f"{value / factor:.3g} {prefix}{unit}"
+    return f"{value:.3g} {unit.strip()}"
 
 
 def _seconds(value):
@@ -127,7 +128,10 @@ workload, how it is measured, and the smaller tools (`bench_channels`, `bench_re
 "cae vs other": how many times better cae is than the peer (or than serdi for the RDF
 workloads, where 1× means as fast as serdi), by the metric named. msg/s is measured at the sink
 from its first to its last message, as the peer kit does; startup is process start to the first
-message at the sink. A failed run is reported as a failure, never as zero.
+message at the sink. A failed run is reported as a failure, never as zero. Payload B/s counts
+the bytes each message refers to: cae:Generate writes one shared buffer, so rates far above
+memcpy show that no stage copies the payload, not a bandwidth. Wall-clock figures depend on the
+load average given above.
 
 ## Goals (issue 6)
 

@@ -89,4 +89,25 @@ bool write_close(lws* wsi, std::uint16_t status, std::string_view reason) noexce
   return lws_write(wsi, payload, size + 2, close_opcode) >= 0;
 }
 
+bool write_binary(lws* wsi, std::string_view head, std::string_view payload) {
+  std::string buffer(LWS_PRE, '\0');
+  buffer.reserve(LWS_PRE + head.size() + payload.size());
+  buffer.append(head);
+  buffer.append(payload);
+  auto* bytes = reinterpret_cast<unsigned char*>(buffer.data() + LWS_PRE);
+  return lws_write(wsi, bytes, head.size() + payload.size(), LWS_WRITE_BINARY) >= 0;
+}
+
+bool speaks_v1(lws* wsi) noexcept {
+  const lws_protocols* protocol = lws_get_protocol(wsi);
+  return protocol != nullptr && protocol->name != nullptr &&
+         std::string_view{protocol->name} == v1_protocol;
+}
+
+bool answered_v1(lws* wsi) noexcept {
+  std::array<char, 64> name{};
+  const int size = lws_hdr_copy(wsi, name.data(), static_cast<int>(name.size()), WSI_TOKEN_PROTOCOL);
+  return size > 0 && std::string_view{name.data(), static_cast<std::size_t>(size)} == v1_protocol;
+}
+
 }  // namespace cae::runtime::libws

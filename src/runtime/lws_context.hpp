@@ -70,4 +70,22 @@ T* owner_of(lws* wsi) noexcept {
 // from the connection's writeable callback. Returns false when the write failed.
 bool write_close(lws* wsi, std::uint16_t status, std::string_view reason) noexcept;
 
+// Writes `head` followed by `payload` as one binary WebSocket message (lws wants them copied
+// behind LWS_PRE bytes of room for the frame header). Returns false when the write failed.
+bool write_binary(lws* wsi, std::string_view head, std::string_view payload);
+
+// The subprotocol two cae processes speak over ws: the tcp transport's opening, frames and
+// acks (tcp_wire.hpp) carried in binary WebSocket messages, so that a lost connection is
+// resumed without loss (docs/transports.md, "ws"). A writer offers `offer_v1`: a cae reader
+// knows only the second name and takes it; a peer that takes the first offered name (the ws
+// library of Node.js does) gets plain WebSocket.
+inline constexpr const char* plain_protocol = "cae.plain";
+inline constexpr const char* v1_protocol = "cae.v1";
+inline constexpr const char* offer_v1 = "cae.plain, cae.v1";
+// Whether a server connection took `cae.v1`.
+[[nodiscard]] bool speaks_v1(lws* wsi) noexcept;
+// Whether the server answered `cae.v1` to a client's offer; only while its handshake headers are
+// there (LWS_CALLBACK_CLIENT_FILTER_PRE_ESTABLISH).
+[[nodiscard]] bool answered_v1(lws* wsi) noexcept;
+
 }  // namespace cae::runtime::libws

@@ -3,15 +3,16 @@
 // frames are bounded by the channel's queue bounds, so a slow far reader pauses the local
 // writers. When the connection cannot be made or is lost, the end retries and then sends every
 // unacknowledged frame again; the reader drops what it already had.
-#include <deque>
 #include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "runtime/handle.hpp"
+#include "runtime/reconnect.hpp"
 #include "runtime/tcp_address.hpp"
 #include "runtime/tcp_link.hpp"
+#include "runtime/tcp_outbox.hpp"
 #include "runtime/transports.hpp"
 
 namespace cae::runtime {
@@ -19,18 +20,12 @@ namespace {
 
 using tcp::FrameType;
 
-constexpr std::uint64_t max_backoff_ms = 2'000;
-
-struct Frame {
-  tcp::Header header;
-  Message payload;
-  std::uint64_t sequence = 0;
-};
-
 class TcpEgress final : public EgressEnd, private tcp::LinkOwner, private Task {
  public:
   TcpEgress(const model::Channel& model, std::string name, TransportServices& services)
-      : EgressEnd(model, std::move(name), services), target_(tcp::target_of(model.settings)) {}
+      : EgressEnd(model, std::move(name), services),
+        target_(tcp::target_of(model.settings)),
+        reconnect_(services.options()) {}
 
   [[nodiscard]] std::string address() const override { return target_.text(); }
   void open() override;
@@ -43,12 +38,12 @@ class TcpEgress final : public EgressEnd, private tcp::LinkOwner, private Task {
 
   void connect() noexcept;
   void retry() noexcept;
-  void push(FrameType type, Message payload);
   void send_unsent() noexcept;
   // Frames pushed in one turn of the loop go out in one write.
   void run() noexcept override { send_unsent(); }
   void acknowledged(std::uint64_t sequence) noexcept;
   [[nodiscard]] bool full() const noexcept;
+  void kept() noexcept;
   void drop_link() noexcept;
 
   // LinkOwner
@@ -66,17 +61,10 @@ class TcpEgress final : public EgressEnd, private tcp::LinkOwner, private Task {
   tcp::Link* link_ = nullptr;
   tcp::Link* finishing_ = nullptr;  // sending its last bytes; released at shutdown
   bool connected_ = false;
-  bool ever_connected_ = false;
-  std::uint64_t down_since_ = 0;  // loop time when the last connection attempt series began
-  std::uint64_t backoff_ms_ = 0;
-  std::string last_error_;
+  Reconnect reconnect_;
   tcp::FrameBuffer acks_;
-  std::deque<Frame> unacked_;      // in sequence order
-  std::uint64_t unacked_bytes_ = 0;
-  std::size_t sent_ = 0;           // frames at the front of unacked_ sent on this connection
-  std::uint64_t next_sequence_ = 1;
-  std::uint64_t close_sequence_ = 0;  // of the end-of-stream or error-close frame, once sent
-  Promise room_;                   // completes when the kept frames drop below the bounds
+  tcp::Outbox outbox_;
+  Promise room_;  // completes when the kept frames drop below the bounds
 };
 
 void TcpEgress::open() {
@@ -88,7 +76,7 @@ void TcpEgress::open() {
   uv_timer_init(services().loop(), retry_timer_.get());
   retry_timer_.initialized();
   retry_timer_.get()->data = this;
-  down_since_ = uv_now(services().loop());
+  reconnect_.begin(uv_now(services().loop()));
   connect();  // in the background: writes queue meanwhile (spec/channels.md §4 phase 1)
 }
 
@@ -104,17 +92,18 @@ void TcpEgress::connect() noexcept {
 
 void TcpEgress::link_connected(int status) noexcept {
   if (status != 0) {
-    last_error_ = uv_strerror(status);
+    reconnect_.failed(uv_strerror(status));
     drop_link();
     retry();
     return;
   }
   connected_ = true;
-  if (ever_connected_) log(LogLevel::info, "reconnected; sending unacknowledged frames again");
-  ever_connected_ = true;
-  backoff_ms_ = 0;
+  if (reconnect_.ever_connected()) {
+    log(LogLevel::info, "reconnected; sending unacknowledged frames again");
+  }
+  reconnect_.connected();
   acks_.clear();
-  sent_ = 0;
+  outbox_.rewind();
   if (link_->start_reading() != 0) {
     link_lost("cannot read the connection");
     return;
@@ -125,32 +114,21 @@ void TcpEgress::link_connected(int status) noexcept {
 
 // Another attempt after a pause, unless the time allowed since the link went down is over.
 void TcpEgress::retry() noexcept {
-  const std::uint64_t waited = uv_now(services().loop()) - down_since_;
-  const auto limit = ever_connected_ ? options().reconnect_timeout : options().connect_timeout;
-  if (waited >= static_cast<std::uint64_t>(limit.count())) {
-    const double seconds = static_cast<double>(limit.count()) / 1000.0;
-    fail_transport(ever_connected_
-                       ? fmt::format("connection lost before end of stream ({}); no reconnect "
-                                     "within {} s",
-                                     last_error_, seconds)
-                       : fmt::format("cannot connect within {} s: {}", seconds, last_error_));
+  const auto pause = reconnect_.next_pause(uv_now(services().loop()));
+  if (!pause) {
+    fail_transport(reconnect_.give_up());
     return;
   }
-  // The first connection is tried every retry interval; a lost one with growing pauses.
-  const auto interval = static_cast<std::uint64_t>(options().connect_retry.count());
-  backoff_ms_ = ever_connected_ ? std::min(max_backoff_ms, std::max(interval, backoff_ms_ * 2))
-                                : interval;
   uv_timer_start(
       retry_timer_.get(), [](uv_timer_t* timer) { static_cast<TcpEgress*>(timer->data)->connect(); },
-      backoff_ms_, 0);
+      *pause, 0);
 }
 
 void TcpEgress::link_lost(const std::string& reason) noexcept {
   drop_link();
   if (finished() || failed()) return;
   log(LogLevel::warn, fmt::format("connection lost ({}); reconnecting", reason));
-  last_error_ = reason;
-  down_since_ = uv_now(services().loop());
+  reconnect_.begin(uv_now(services().loop()), reason);
   retry();
 }
 
@@ -162,57 +140,38 @@ void TcpEgress::drop_link() noexcept {
 }
 
 Flow TcpEgress::send_chunk(Chunk chunk) {
-  const std::uint64_t limit = options().max_message_bytes;
-  if (chunk.first && chunk.last) {
-    if (chunk.bytes.size() > limit) {
-      fail_transport(fmt::format("a message of {} bytes from {} is above --max-message-bytes "
-                                 "({} bytes); send it as a stream (begin_stream, write_chunk, "
-                                 "end_stream), which has no size limit",
-                                 chunk.bytes.size(), writer_names(), limit));
-      return Flow::done();
-    }
-    push(FrameType::message, std::move(chunk.bytes));
-  } else if (chunk.first) {
-    push(FrameType::stream_begin, Message{});
-  } else if (chunk.last) {
-    push(FrameType::stream_end, Message{});
-  } else if (chunk.bytes.size() <= limit) {
-    push(FrameType::chunk, std::move(chunk.bytes));
-  } else {
-    // A chunk travels in frames the far reader accepts.
-    for (std::size_t at = 0; at < chunk.bytes.size(); at += limit) {
-      push(FrameType::chunk, Message::copy(chunk.bytes.text().substr(at, limit)));
-    }
+  const std::uint64_t size = chunk.bytes.size();
+  if (!outbox_.push_chunk(std::move(chunk), options().max_message_bytes)) {
+    fail_transport(fmt::format("a message of {} bytes from {} is above --max-message-bytes "
+                               "({} bytes); send it as a stream (begin_stream, write_chunk, "
+                               "end_stream), which has no size limit",
+                               size, writer_names(), options().max_message_bytes));
+    return Flow::done();
   }
+  kept();
   return full() ? room_.flow() : Flow::done();
 }
 
 void TcpEgress::send_close(const std::optional<std::string>& error) {
   if (failed()) return;
-  close_sequence_ = next_sequence_;
-  push(error ? FrameType::error_close : FrameType::end_of_stream,
-       error ? Message::copy(*error) : Message{});
+  outbox_.push_close(error);
+  kept();
 }
 
-void TcpEgress::push(FrameType type, Message payload) {
-  const std::uint64_t sequence = next_sequence_++;
-  const auto length = static_cast<std::uint32_t>(payload.size());
-  unacked_bytes_ += payload.size();
-  unacked_.push_back(Frame{tcp::encode_header(type, sequence, length), std::move(payload),
-                           sequence});
+// Frames kept in one turn of the loop go out in one write.
+void TcpEgress::kept() noexcept {
   if (connected_) services().scheduler().schedule(*this);
 }
 
 void TcpEgress::send_unsent() noexcept {
-  if (!connected_ || link_ == nullptr || sent_ >= unacked_.size()) return;
+  if (!connected_ || link_ == nullptr || !outbox_.has_unsent()) return;
   try {
     std::vector<tcp::Header> headers;
     std::vector<Message> payloads;
-    headers.reserve(unacked_.size() - sent_);
-    payloads.reserve(unacked_.size() - sent_);
-    for (; sent_ < unacked_.size(); ++sent_) {
-      headers.push_back(unacked_[sent_].header);
-      payloads.push_back(unacked_[sent_].payload);
+    while (outbox_.has_unsent()) {
+      const tcp::Frame& frame = outbox_.take_unsent();
+      headers.push_back(frame.header);
+      payloads.push_back(frame.payload);
     }
     link_->send(std::move(headers), std::move(payloads));
   } catch (const std::exception& error) {  // only allocation can fail here
@@ -221,9 +180,7 @@ void TcpEgress::send_unsent() noexcept {
 }
 
 bool TcpEgress::full() const noexcept {
-  const QueueBounds bounds{model().queue.messages.value_or(options().queue.messages),
-                           model().queue.bytes.value_or(options().queue.bytes)};
-  return unacked_.size() >= bounds.messages || unacked_bytes_ >= bounds.bytes;
+  return outbox_.full(queue_bounds());
 }
 
 void TcpEgress::link_read(const char* data, std::size_t size) noexcept {
@@ -245,12 +202,7 @@ void TcpEgress::link_read(const char* data, std::size_t size) noexcept {
 }
 
 void TcpEgress::acknowledged(std::uint64_t sequence) noexcept {
-  while (!unacked_.empty() && unacked_.front().sequence <= sequence) {
-    unacked_bytes_ -= unacked_.front().payload.size();
-    unacked_.pop_front();
-    if (sent_ > 0) --sent_;
-  }
-  if (close_sequence_ != 0 && sequence >= close_sequence_) {
+  if (outbox_.acknowledge(sequence)) {
     // The far reader has the end of the stream: nothing is left to resend.
     drop_link();
     retry_timer_.close();
@@ -264,10 +216,9 @@ void TcpEgress::acknowledged(std::uint64_t sequence) noexcept {
 // §7: a writer that fails sends an error close); else from the lost connection.
 void TcpEgress::fail_transport(const std::string& message) noexcept {
   if (failed()) return;
-  if (connected_ && link_ != nullptr && close_sequence_ == 0) {
+  if (connected_ && link_ != nullptr && !outbox_.closing()) {
     try {
-      close_sequence_ = next_sequence_;
-      push(FrameType::error_close, Message::copy(fmt::format("{}: {}", label(), message)));
+      outbox_.push_close(fmt::format("{}: {}", label(), message));
       send_unsent();
     } catch (const std::exception& error) {
       log(LogLevel::debug, error.what());
@@ -280,8 +231,7 @@ void TcpEgress::fail_transport(const std::string& message) noexcept {
   connected_ = false;
   if (retry_timer_.is_open()) uv_timer_stop(retry_timer_.get());
   EgressEnd::fail_transport(message);
-  unacked_.clear();
-  unacked_bytes_ = 0;
+  outbox_.clear();
   room_.complete(Outcome::failed);
 }
 

@@ -110,6 +110,11 @@ class TransportEnd : public EndHost {
   void set_closed() noexcept { closed_ = true; }
   [[nodiscard]] TransportServices& services() const noexcept { return services_; }
   [[nodiscard]] const RunOptions& options() const noexcept { return services_.options(); }
+  // The channel's queue bounds: its own cae:queueMessages / cae:queueBytes, else the run's.
+  [[nodiscard]] QueueBounds queue_bounds() const noexcept {
+    return {model_.queue.messages.value_or(options().queue.messages),
+            model_.queue.bytes.value_or(options().queue.bytes)};
+  }
   void log(LogLevel level, std::string_view message) const;
 
  private:

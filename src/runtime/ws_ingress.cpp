@@ -1,16 +1,26 @@
 // conn:WsReaderChannel: a WebSocket server on conn:wsHost:conn:wsPort that takes one writer
 // connection at a time and feeds the channel with what it sends (spec/channels.md §7 "ws", §8).
-// A message that arrives as one frame is a plain message; a fragmented one is a stream, one chunk
-// per fragment. A Close with status 1000 or none is end-of-stream, 1011 an error close; any other
-// end is a lost connection, which is fatal: this end speaks plain WebSocket (no `cae.v1`
-// acknowledgements), so messages in flight may be gone. While a write into the channel is pending
-// the socket is not read (lws_rx_flow_control), so TCP pushes back on the far writer.
+//
+// - A cae writer offers the `cae.v1` subprotocol (lws_context.hpp) and sends the tcp
+//   transport's frames: they are acknowledged once the channel has taken them, frames sent
+//   again after a reconnect are dropped by sequence number, and a connection lost before end
+//   of stream is waited out for --reconnect-timeout. The end of stream is delivered once its
+//   ack is written, so the writer always learns that it arrived.
+// - Any other writer speaks plain WebSocket: a message that arrives as one frame is a plain
+//   message, a fragmented one a stream, one chunk per fragment. A Close with status 1000 or
+//   none is end-of-stream, 1011 an error close; any other end is a lost connection, which is
+//   fatal, since messages in flight may be gone.
+//
+// While a write into the channel is pending the socket is not read (lws_rx_flow_control), so
+// TCP pushes back on the far writer.
 #include <array>
 #include <deque>
 
 #include <fmt/format.h>
 
+#include "runtime/handle.hpp"
 #include "runtime/lws_context.hpp"
+#include "runtime/tcp_wire.hpp"
 #include "runtime/transports.hpp"
 #include "runtime/writer_end.hpp"
 
@@ -22,11 +32,14 @@ struct Step {
   enum class Kind : std::uint8_t { message, begin, chunk, end, end_of_stream, error };
   Kind kind = Kind::message;
   Message bytes;
-  std::string reason;  // of an error
+  std::string reason;          // of an error
+  std::uint64_t sequence = 0;  // of its cae.v1 frame; 0 in plain WebSocket
 };
 
 constexpr std::uint16_t going_away = 1001;
 constexpr std::uint16_t too_big = 1009;
+// cae.v1: acknowledge at least this often while frames keep arriving (as the tcp transport).
+constexpr std::uint64_t ack_every = 64;
 
 class WsIngress final : public IngressEnd {
  public:
@@ -51,6 +64,13 @@ class WsIngress final : public IngressEnd {
   int handle(lws* wsi, lws_callback_reasons reason, void* in, std::size_t size);
   bool admit(lws* wsi);
   int receive(lws* wsi, const char* data, std::size_t size);
+  int refuse_too_big(lws* wsi, std::uint64_t size);
+  int receive_frames(lws* wsi, const char* data, std::size_t size);
+  bool take_opening(std::string_view opening);
+  void take_frame(const tcp::FrameHead& head, std::string_view payload);
+  void taken(const Step& step) noexcept;
+  int write_control(lws* wsi);
+  void wait_for_writer() noexcept;
   void peer_closed(const unsigned char* data, std::size_t size);
   void connection_closed(lws* wsi);
   void push(Step step);
@@ -71,14 +91,31 @@ class WsIngress final : public IngressEnd {
   bool over_ = false;          // end-of-stream delivered, failed or closed
   std::optional<std::pair<std::uint16_t, std::string>> hang_up_;  // Close frame to send
   bool hung_up_ = false;       // this end sent its Close frame
+
+  // cae.v1
+  bool v1_ = false;            // the current connection speaks it
+  tcp::FrameBuffer buffer_;
+  std::string stream_id_;      // of the stream being received; empty before the first writer
+  bool opened_ = false;        // the current connection's opening has arrived
+  std::uint64_t handed_ = 0;   // last sequence number turned into a step
+  std::uint64_t queued_ = 0;   // last sequence number the channel has taken
+  std::uint64_t acked_ = 0;    // last sequence number acknowledged
+  bool ack_due_ = false;       // an ack is to be written (also right after an opening)
+  bool end_due_ = false;       // end of stream, to deliver once its ack is written
+  Handle<uv_timer_t> reconnect_timer_;
 };
 
-const std::array<lws_protocols, 2> protocols{{
+// The first is the default, for writers that offer no subprotocol.
+const std::array<lws_protocols, 3> protocols{{
     {"cae-ws-reader", &WsIngress::callback, 0, 0, 0, nullptr, 0},
+    {libws::v1_protocol, &WsIngress::callback, 0, 0, 0, nullptr, 0},
     {nullptr, nullptr, 0, 0, 0, nullptr, 0},
 }};
 
 void WsIngress::open() {
+  uv_timer_init(services().loop(), reconnect_timer_.get());
+  reconnect_timer_.initialized();
+  reconnect_timer_.get()->data = this;
   context_.open(services().loop(), protocols.data(), this, libws::Listen{host_, port_});
   log(LogLevel::debug, fmt::format("listening on {}", address()));
 }
@@ -107,19 +144,17 @@ int WsIngress::handle(lws* wsi, lws_callback_reasons reason, void* in, std::size
       case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION: return admit(wsi) ? 0 : 1;
       case LWS_CALLBACK_ESTABLISHED:
         wsi_ = wsi;
-        log(LogLevel::debug, "a writer connected");
+        v1_ = libws::speaks_v1(wsi);
+        opened_ = false;
+        buffer_.clear();
+        log(LogLevel::debug, fmt::format("a writer connected ({})",
+                                         v1_ ? "cae.v1" : "plain WebSocket"));
         return 0;
       case LWS_CALLBACK_RECEIVE: return receive(wsi, static_cast<const char*>(in), size);
       case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
         if (wsi == wsi_) peer_closed(static_cast<const unsigned char*>(in), size);
         return 0;
-      case LWS_CALLBACK_SERVER_WRITEABLE:
-        if (wsi == wsi_ && hang_up_) {
-          hung_up_ = true;
-          if (!libws::write_close(wsi, hang_up_->first, hang_up_->second)) return -1;
-          hang_up_.reset();
-        }
-        return 0;
+      case LWS_CALLBACK_SERVER_WRITEABLE: return wsi == wsi_ ? write_control(wsi) : 0;
       case LWS_CALLBACK_CLOSED: connection_closed(wsi); return 0;
       default: return 0;
     }
@@ -140,20 +175,29 @@ bool WsIngress::admit(lws* wsi) {
     log(LogLevel::warn, "refused a connection: a writer is already connected or has ended");
     return false;
   }
+  if (!stream_id_.empty() && !libws::speaks_v1(wsi)) {
+    log(LogLevel::warn, "refused a plain WebSocket writer while a cae.v1 stream is unfinished");
+    return false;
+  }
   return true;
+}
+
+int WsIngress::refuse_too_big(lws* wsi, std::uint64_t size) {
+  // The Close goes out now, not from the writeable callback: the run is about to end.
+  ended_ = true;
+  hung_up_ = true;
+  libws::write_close(wsi, too_big, "message too large");
+  fail_transport(fmt::format("the writer sent a message of {}{} bytes, above --max-message-bytes "
+                             "({} bytes)",
+                             v1_ ? "" : "more than ", v1_ ? size : options().max_message_bytes,
+                             options().max_message_bytes));
+  return -1;
 }
 
 int WsIngress::receive(lws* wsi, const char* data, std::size_t size) {
   if (wsi != wsi_ || ended_) return 0;
-  if (frame_.size() + size > options().max_message_bytes) {
-    // The Close goes out now, not from the writeable callback: the run is about to end.
-    ended_ = true;
-    hung_up_ = true;
-    libws::write_close(wsi, too_big, "message too large");
-    fail_transport(fmt::format("the writer sent a message above --max-message-bytes ({} bytes)",
-                               options().max_message_bytes));
-    return -1;
-  }
+  if (v1_) return receive_frames(wsi, data, size);
+  if (frame_.size() + size > options().max_message_bytes) return refuse_too_big(wsi, 0);
   frame_.append(data, size);
   // lws hands a frame over in pieces; the frame is whole when nothing of it remains.
   if (lws_remaining_packet_payload(wsi) > 0) return 0;
@@ -170,9 +214,118 @@ int WsIngress::receive(lws* wsi, const char* data, std::size_t size) {
   return 0;
 }
 
+// cae.v1: the bytes of the writer's opening and frames, in whatever pieces lws hands over.
+int WsIngress::receive_frames(lws* wsi, const char* data, std::size_t size) {
+  buffer_.append(data, size);
+  while (wsi_ == wsi && !ended_ && !over_) {
+    if (!opened_) {
+      const auto opening = buffer_.take(tcp::opening_bytes);
+      if (!opening) break;
+      if (!take_opening(*opening)) return -1;
+      continue;
+    }
+    if (const auto head = buffer_.peek(); head && head->type == tcp::FrameType::message &&
+                                          head->length > options().max_message_bytes) {
+      return refuse_too_big(wsi, head->length);
+    }
+    const auto frame = buffer_.next();
+    if (!frame) break;
+    take_frame(frame->first, frame->second);
+  }
+  return 0;
+}
+
+bool WsIngress::take_opening(std::string_view opening) {
+  if (!opening.starts_with(tcp::magic)) {
+    fail_transport(fmt::format("the writer spoke cae.v1 but opened with {:?} instead of \"CAE1\"",
+                               opening.substr(0, tcp::magic.size())));
+    return false;
+  }
+  const std::string id{opening.substr(tcp::magic.size())};
+  if (!stream_id_.empty() && id != stream_id_) {
+    log(LogLevel::warn, "refused a writer with another stream id while a stream is unfinished");
+    return false;
+  }
+  if (!stream_id_.empty()) log(LogLevel::info, "the writer reconnected; resuming the stream");
+  stream_id_ = id;
+  opened_ = true;
+  uv_timer_stop(reconnect_timer_.get());
+  ack_due_ = true;  // tells the writer where to resume
+  lws_callback_on_writable(wsi_);
+  return true;
+}
+
+void WsIngress::take_frame(const tcp::FrameHead& head, std::string_view payload) {
+  using tcp::FrameType;
+  if (!tcp::known_type(head.type) || head.type == FrameType::ack) {
+    fail_transport(fmt::format("the writer sent a frame of unknown type {}",
+                               static_cast<int>(head.type)));
+    return;
+  }
+  if (head.sequence <= handed_) return;  // sent again after a reconnect: already taken
+  if (head.sequence != handed_ + 1) {
+    fail_transport(fmt::format("frames {} to {} of the stream never arrived", handed_ + 1,
+                               head.sequence - 1));
+    return;
+  }
+  handed_ = head.sequence;
+  Step step{Step::Kind::message, {}, {}, head.sequence};
+  switch (head.type) {
+    case FrameType::message: step.bytes = Message::copy(payload); break;
+    case FrameType::stream_begin: step.kind = Step::Kind::begin; break;
+    case FrameType::chunk:
+      step.kind = Step::Kind::chunk;
+      step.bytes = Message::copy(payload);
+      break;
+    case FrameType::stream_end: step.kind = Step::Kind::end; break;
+    case FrameType::end_of_stream: step.kind = Step::Kind::end_of_stream; break;
+    default:
+      step.kind = Step::Kind::error;
+      step.reason = fmt::format("the writer closed the stream with an error: {}", payload);
+      ended_ = true;
+  }
+  push(std::move(step));
+}
+
+// cae.v1: the channel has taken the step's frame.
+void WsIngress::taken(const Step& step) noexcept {
+  if (step.sequence == 0) return;
+  queued_ = step.sequence;
+  if (queued_ - acked_ >= ack_every && wsi_ != nullptr) {
+    ack_due_ = true;
+    lws_callback_on_writable(wsi_);
+  }
+}
+
+// The writer's connection may write: an ack (cae.v1), then a Close frame this end owes.
+int WsIngress::write_control(lws* wsi) {
+  if (ack_due_ && opened_) {
+    ack_due_ = false;
+    acked_ = queued_;
+    const tcp::Header ack = tcp::encode_header(tcp::FrameType::ack, queued_, 0);
+    if (!libws::write_binary(wsi, {ack.data(), ack.size()}, {})) return -1;
+    if (end_due_) {
+      end_due_ = false;
+      over_ = true;
+      log(LogLevel::debug, "end of stream");
+      end_of_stream();
+    }
+    if (hang_up_) lws_callback_on_writable(wsi);  // one write per callback
+    return 0;
+  }
+  if (hang_up_) {
+    hung_up_ = true;
+    if (!libws::write_close(wsi, hang_up_->first, hang_up_->second)) return -1;
+    hang_up_.reset();
+  }
+  return 0;
+}
+
 // A Close from the writer: its status says how the stream ended (spec/channels.md §7 "ws").
 void WsIngress::peer_closed(const unsigned char* data, std::size_t size) {
   if (hung_up_ || ended_) return;  // the answer to this end's own Close
+  // cae.v1 ends streams with frames; of its Close frames only an error close says something.
+  if (v1_ && (size < 2 || (data[0] << 8 | data[1]) != 1011)) return;
   ended_ = true;
   const int status = size >= 2 ? data[0] << 8 | data[1] : 0;
   const std::string reason = size > 2 ? std::string(reinterpret_cast<const char*>(data) + 2,
@@ -194,8 +347,25 @@ void WsIngress::connection_closed(lws* wsi) {
   if (wsi != wsi_) return;  // a refused handshake
   wsi_ = nullptr;
   if (ended_ || over_) return;
+  if (v1_ && !stream_id_.empty()) {
+    wait_for_writer();
+    return;
+  }
   ended_ = true;
   push({Step::Kind::error, {}, "connection lost before end of stream"});
+}
+
+// cae.v1: a lost connection is waited out; the writer comes back and resends.
+void WsIngress::wait_for_writer() noexcept {
+  log(LogLevel::warn, "connection lost; waiting for the writer to reconnect");
+  uv_timer_start(
+      reconnect_timer_.get(),
+      [](uv_timer_t* timer) {
+        static_cast<WsIngress*>(timer->data)
+            ->fail_transport("connection lost before end of stream; the writer did not "
+                             "reconnect within --reconnect-timeout");
+      },
+      static_cast<std::uint64_t>(options().reconnect_timeout.count()), 0);
 }
 
 void WsIngress::push(Step step) {
@@ -210,6 +380,15 @@ void WsIngress::pump() noexcept {
     while (!waiting_ && !over_ && !steps_.empty()) {
       Step step = std::move(steps_.front());
       steps_.pop_front();
+      if (step.kind == Step::Kind::end_of_stream && step.sequence != 0) {
+        // cae.v1: the ack goes out first (write_control delivers the end of stream), on this
+        // connection or on the writer's next one.
+        queued_ = step.sequence;
+        end_due_ = true;
+        ack_due_ = true;
+        if (wsi_ != nullptr) lws_callback_on_writable(wsi_);
+        return;
+      }
       if (step.kind == Step::Kind::end_of_stream) {
         over_ = true;
         log(LogLevel::debug, "end of stream");
@@ -221,14 +400,22 @@ void WsIngress::pump() noexcept {
         return;
       }
       const Flow flow = pass(step);
-      if (flow.ready()) continue;
+      if (flow.ready()) {
+        taken(step);
+        continue;
+      }
       waiting_ = true;
       if (wsi_ != nullptr) lws_rx_flow_control(wsi_, 0);
-      flow.then([this](Outcome) {
+      flow.then([this, sequence = step.sequence](Outcome) {
         waiting_ = false;
+        taken(Step{Step::Kind::message, {}, {}, sequence});
         if (wsi_ != nullptr && !ended_) lws_rx_flow_control(wsi_, 1);
         pump();
       });
+    }
+    if (v1_ && steps_.empty() && queued_ > acked_ && wsi_ != nullptr) {
+      ack_due_ = true;  // idle: acknowledge what the channel took
+      lws_callback_on_writable(wsi_);
     }
   } catch (const std::exception& error) {
     fail_transport(error.what());
@@ -270,10 +457,12 @@ void WsIngress::fail_transport(const std::string& message) noexcept {
   ended_ = true;
   steps_.clear();
   hang_up(1011, message);
+  if (reconnect_timer_.is_open()) uv_timer_stop(reconnect_timer_.get());
   IngressEnd::fail_transport(message);
 }
 
 void WsIngress::close() noexcept {
+  reconnect_timer_.close();
   over_ = true;
   ended_ = true;
   steps_.clear();

@@ -3,6 +3,7 @@ temporary folder, standard error gathered in the background, standard output rea
 at its own pace. Waits are generous and only bound a hang; no test measures speed."""
 import argparse
 import pathlib
+import socket
 import subprocess
 import tempfile
 import threading
@@ -17,6 +18,13 @@ HEAD = """@prefix rdfc: <https://w3id.org/rdf-connect#> .
   rdfc:consistsOf [ rdfc:instantiates cae:CppRunner ; rdfc:processor <source>, <show> ] .
 <show> a cae:Print ; cae:input <lines> .
 """
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def pipeline(folder, name, source):

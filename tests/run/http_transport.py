@@ -7,21 +7,14 @@ it does not take.
     http_transport.py --cae PATH_TO_CAE
 """
 import http.client
-import socket
 import sys
 
-from cae_process import Cae, run_tests, stats_row
+from cae_process import Cae, free_port, run_tests, stats_row
 
 HEAD = """@prefix rdfc: <https://w3id.org/rdf-connect#> .
 @prefix cae:  <https://w3id.org/cae#> .
 @prefix conn: <https://w3id.org/conn#> .
 """
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def reader_pipeline(folder, port):

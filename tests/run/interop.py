@@ -21,13 +21,12 @@ Exits 77 (skipped) when node or npm is missing.
 import argparse
 import pathlib
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 
-from cae_process import PATIENCE, Cae
+from cae_process import Cae, PATIENCE, free_port
 
 HERE = pathlib.Path(__file__).resolve().parent / "interop"
 RUNNER = "@rdfc/js-runner@1.0.0"
@@ -55,12 +54,6 @@ def install_runner(npm_dir):
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(npm_dir),
                         RUNNER], check=True, timeout=600, stdout=subprocess.DEVNULL)
     return package
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def expected():

@@ -7,21 +7,14 @@ non-loopback listener refused without --allow-public-listen.
     tcp.py --cae PATH_TO_CAE
 """
 import re
-import socket
 import sys
-import threading
 
-from cae_process import Cae, run_tests, stats_row
+from cae_process import Cae, free_port, run_tests, stats_row
+from cutting_proxy import CuttingProxy
 
 PREFIXES = """@prefix rdfc: <https://w3id.org/rdf-connect#> .
 @prefix cae:  <https://w3id.org/cae#> .
 """
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def reader_doc(folder, port, host=None, name="reader.ttl"):
@@ -124,65 +117,6 @@ def test_a_stream_arrives_chunk_by_chunk(cae, folder):
         assert result.read() == content
     # One stream: one message, far above the plain-message limit, in bounded chunks.
     assert stats_row(stderr, "<feed>")[:2] == [1, len(content)], stderr
-
-
-class CuttingProxy:
-    """Forwards 127.0.0.1:port to target_port; the first connection is cut once it has carried
-    `cut_after` bytes from the writer, later ones are forwarded whole."""
-
-    def __init__(self, target_port, cut_after):
-        self.target_port = target_port
-        self.cut_after = cut_after
-        self.connections = 0
-        self.server = socket.socket()
-        self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.server.bind(("127.0.0.1", 0))
-        self.server.listen(4)
-        self.port = self.server.getsockname()[1]
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self):
-        while True:
-            try:
-                client, _ = self.server.accept()
-            except OSError:
-                return
-            try:
-                upstream = socket.create_connection(("127.0.0.1", self.target_port))
-            except OSError:  # the reader is not up yet: the writer tries again
-                client.close()
-                continue
-            self.connections += 1
-            limit = self.cut_after if self.connections == 1 else None
-            threading.Thread(target=self._pump, args=(client, upstream, limit),
-                             daemon=True).start()
-            threading.Thread(target=self._pump, args=(upstream, client, None),
-                             daemon=True).start()
-
-    @staticmethod
-    def _pump(source, sink, limit):
-        carried = 0
-        try:
-            while True:
-                data = source.recv(65536)
-                if not data:
-                    break
-                if limit is not None and carried + len(data) >= limit:
-                    sink.sendall(data[:limit - carried])
-                    break
-                carried += len(data)
-                sink.sendall(data)
-        except OSError:
-            pass
-        for end in (source, sink):
-            try:
-                end.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            end.close()
-
-    def close(self):
-        self.server.close()
 
 
 def test_a_cut_connection_is_resumed_without_loss_or_duplicates(cae, folder):

@@ -7,19 +7,12 @@ example is copied to a scratch folder, its port replaced by a free one.
 """
 import argparse
 import pathlib
-import socket
 import sys
 import tempfile
 
-from cae_process import Cae
+from cae_process import Cae, free_port
 
 EXPECTED = "reader got: hello from the writer process\nreader got: goodbye\n"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def copy_with_port(pipelines, folder):

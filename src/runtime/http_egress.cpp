@@ -1,17 +1,22 @@
 // conn:HttpWriterChannel: sends each message of the channel as the body of one request
 // (conn:httpMethod, POST by default) to conn:httpEndpoint, and the next only once the answer has
 // come (spec/channels.md §7 "http"). The channel's close is a last request with the header
-// `Cae-End-Of-Stream: ok` and an empty body, or `error` with the reason as body. An answer other
-// than 2xx is fatal. Until the far side has answered once, a refused connection is retried every
-// --connect-retry up to --connect-timeout; after that a failed request is fatal. A stream is
-// gathered and sent as one body (libwebsockets 4.1 sends no chunked request bodies), so it is
-// bound by --max-message-bytes here.
+// `Cae-End-Of-Stream: ok` and an empty body, or `error` with the reason as body.
+//
+// Every request carries `Cae-Stream` (a random id made at open) and `Cae-Sequence` (1, 2, …),
+// so a cae reader answers a request sent again without taking its message twice. A request that
+// gets no answer (refused, cut, or answered 503) is sent again: until the far side has answered
+// once every --connect-retry up to --connect-timeout, later with growing pauses for up to
+// --reconnect-timeout (reconnect.hpp). Any other answer than 2xx is fatal. A stream is gathered
+// and sent as one body (libwebsockets 4.1 sends no chunked request bodies), so it is bound by
+// --max-message-bytes here.
 #include <array>
 
 #include <fmt/format.h>
 
 #include "runtime/handle.hpp"
 #include "runtime/lws_context.hpp"
+#include "runtime/reconnect.hpp"
 #include "runtime/transports.hpp"
 
 namespace cae::runtime {
@@ -22,7 +27,8 @@ class HttpEgress final : public EgressEnd {
   HttpEgress(const model::Channel& model, std::string name, TransportServices& services)
       : EgressEnd(model, std::move(name), services),
         url_(model.settings.value("httpEndpoint", std::string{})),
-        method_(model.settings.value("httpMethod", std::string{"POST"})) {}
+        method_(model.settings.value("httpMethod", std::string{"POST"})),
+        reconnect_(services.options()) {}
 
   [[nodiscard]] std::string address() const override { return url_; }
   void open() override;
@@ -35,6 +41,7 @@ class HttpEgress final : public EgressEnd {
  private:
   int handle(lws* wsi, lws_callback_reasons reason, void* in, std::size_t size);
   void send() noexcept;
+  void next_request(std::string body, std::string marker);
   void not_sent(const std::string& why) noexcept;
   int add_headers(lws* wsi, unsigned char** at, std::size_t room);
   int write_body(lws* wsi);
@@ -48,8 +55,10 @@ class HttpEgress final : public EgressEnd {
   libws::Url target_;
   libws::Context context_;
   Handle<uv_timer_t> retry_timer_;
-  std::uint64_t started_ = 0;  // loop time of the first attempt
-  bool answered_once_ = false;
+  Reconnect reconnect_;
+  bool retrying_ = false;      // the request in flight was sent before and got no answer
+  std::string stream_id_;      // Cae-Stream: 32 hexadecimal digits
+  std::uint64_t sequence_ = 0; // Cae-Sequence of the request in flight
   lws* wsi_ = nullptr;         // the request in flight
   std::string body_;           // its body
   std::string marker_;         // its Cae-End-Of-Stream value, empty for a message
@@ -72,7 +81,19 @@ void HttpEgress::open() {
   uv_timer_init(services().loop(), retry_timer_.get());
   retry_timer_.initialized();
   retry_timer_.get()->data = this;
-  started_ = uv_now(services().loop());
+  std::array<unsigned char, 16> id{};
+  if (uv_random(nullptr, nullptr, id.data(), id.size(), 0, nullptr) != 0) {
+    throw std::runtime_error("cannot make a random stream id");
+  }
+  for (const unsigned char byte : id) stream_id_ += fmt::format("{:02x}", byte);
+  reconnect_.begin(uv_now(services().loop()));
+}
+
+void HttpEgress::next_request(std::string body, std::string marker) {
+  body_ = std::move(body);
+  marker_ = std::move(marker);
+  ++sequence_;
+  send();
 }
 
 // Starts the request for body_ and marker_.
@@ -96,24 +117,26 @@ void HttpEgress::send() noexcept {
   }
 }
 
-// Before the far side has ever answered it may not be up yet: try again after --connect-retry
-// until --connect-timeout. Later, a request that cannot be made is fatal.
+// The request goes again after a pause, unless the time allowed is over (reconnect.hpp).
 void HttpEgress::not_sent(const std::string& why) noexcept {
   wsi_ = nullptr;
-  const std::uint64_t waited = uv_now(services().loop()) - started_;
-  const auto limit = options().connect_timeout;
-  if (answered_once_) {
-    fail_transport(fmt::format("request failed: {}", why));
-    return;
+  connected_ = false;
+  const std::uint64_t now = uv_now(services().loop());
+  if (!retrying_ && reconnect_.ever_connected()) {
+    log(LogLevel::warn, fmt::format("request {} got no answer ({}); sending it again",
+                                    sequence_, why));
+    reconnect_.begin(now);
   }
-  if (waited >= static_cast<std::uint64_t>(limit.count())) {
-    fail_transport(fmt::format("cannot connect within {} s: {}",
-                               static_cast<double>(limit.count()) / 1000.0, why));
+  retrying_ = true;
+  reconnect_.failed(why);
+  const auto pause = reconnect_.next_pause(now);
+  if (!pause) {
+    fail_transport(reconnect_.give_up());
     return;
   }
   uv_timer_start(
       retry_timer_.get(), [](uv_timer_t* timer) { static_cast<HttpEgress*>(timer->data)->send(); },
-      static_cast<std::uint64_t>(options().connect_retry.count()), 0);
+      *pause, 0);
 }
 
 int HttpEgress::callback(lws* wsi, lws_callback_reasons reason, void* /*user*/, void* in,
@@ -161,8 +184,8 @@ int HttpEgress::handle(lws* wsi, lws_callback_reasons reason, void* in, std::siz
       case LWS_CALLBACK_CLOSED_CLIENT_HTTP:
         // Failed attempts end in CLIENT_CONNECTION_ERROR instead; lws clears wsi_ itself.
         if (busy_ && connected_ && !failed()) {
-          fail_transport(status_ == 0 ? std::string{"the connection closed before an answer"}
-                                      : fmt::format("the answer ({}) was cut off", status_));
+          not_sent(status_ == 0 ? std::string{"the connection closed before an answer"}
+                                : fmt::format("the answer ({}) was cut off", status_));
         }
         return 0;
       default: return 0;
@@ -181,10 +204,13 @@ int HttpEgress::add_headers(lws* wsi, unsigned char** at, std::size_t room) {
                                    static_cast<int>(length.size()), at, end) != 0) {
     return -1;
   }
-  if (!marker_.empty() &&
-      lws_add_http_header_by_name(wsi, reinterpret_cast<const unsigned char*>("Cae-End-Of-Stream:"),
-                                  reinterpret_cast<const unsigned char*>(marker_.data()),
-                                  static_cast<int>(marker_.size()), at, end) != 0) {
+  const auto add = [&](const char* name, const std::string& value) {
+    return lws_add_http_header_by_name(wsi, reinterpret_cast<const unsigned char*>(name),
+                                       reinterpret_cast<const unsigned char*>(value.data()),
+                                       static_cast<int>(value.size()), at, end) == 0;
+  };
+  if (!add("Cae-Stream:", stream_id_) || !add("Cae-Sequence:", std::to_string(sequence_)) ||
+      (!marker_.empty() && !add("Cae-End-Of-Stream:", marker_))) {
     return -1;
   }
   if (!body_.empty()) {
@@ -204,14 +230,20 @@ int HttpEgress::write_body(lws* wsi) {
 }
 
 void HttpEgress::answered() noexcept {
+  wsi_ = nullptr;
+  if (status_ == 503) {  // busy, for instance with this request's cut earlier attempt
+    not_sent("the reader answered 503");
+    return;
+  }
   busy_ = false;
   connected_ = false;
-  wsi_ = nullptr;
   if (status_ < 200 || status_ > 299) {
     fail_transport(fmt::format("the reader answered {}", status_));
     return;
   }
-  answered_once_ = true;
+  if (retrying_ && reconnect_.ever_connected()) log(LogLevel::info, fmt::format("request {} answered after retrying", sequence_));
+  retrying_ = false;
+  reconnect_.connected();
   body_.clear();
   if (!marker_.empty()) {
     log(LogLevel::debug, "end of stream sent");
@@ -239,18 +271,15 @@ Flow HttpEgress::send_chunk(Chunk chunk) {
                                writer_names(), chunk.bytes.size(), options().max_message_bytes));
     return Flow::failed();
   }
-  body_ = plain ? std::string{chunk.bytes.data(), chunk.bytes.size()}
-                : std::exchange(stream_, std::string{});
-  marker_.clear();
   const Flow answer = sent_.flow();  // armed first: send() may fail at once
-  send();
+  next_request(plain ? std::string{chunk.bytes.data(), chunk.bytes.size()}
+                     : std::exchange(stream_, std::string{}),
+               {});
   return answer;
 }
 
 void HttpEgress::send_close(const std::optional<std::string>& error) {
-  body_ = error.value_or(std::string{});
-  marker_ = error ? "error" : "ok";
-  send();
+  next_request(error.value_or(std::string{}), error ? "error" : "ok");
 }
 
 void HttpEgress::fail_transport(const std::string& message) noexcept {

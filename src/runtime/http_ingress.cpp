@@ -6,7 +6,14 @@
 // the reason. Later requests get 410, other methods 405, bodies above --max-message-bytes 413
 // (and the run fails). Request bodies must come with a Content-Length: libwebsockets 4.1 does
 // not decode chunked request bodies, so those get 411.
+//
+// A cae writer numbers its requests (`Cae-Stream`, `Cae-Sequence`) and sends one again when its
+// answer is lost: a request whose number this end has already taken from that stream is
+// answered at once and not taken again. While a request is being taken, another gets 503,
+// which a cae writer retries.
 #include <array>
+#include <charconv>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -26,7 +33,18 @@ struct Request {
   std::string body;
   int answer = 0;  // the status to send once writeable; 0 while the channel has not taken it
   bool whole = false;  // the body has all arrived
+  std::string stream;          // its Cae-Stream
+  std::uint64_t sequence = 0;  // its Cae-Sequence; 0 without one
 };
+
+// A request header's value, empty when absent or longer than `Size`.
+template <std::size_t Size>
+std::string header_value(lws* wsi, const char* name) {
+  std::array<char, Size> value{};
+  const int length = lws_hdr_custom_copy(wsi, value.data(), static_cast<int>(value.size()), name,
+                                         static_cast<int>(std::strlen(name)));
+  return length > 0 ? std::string(value.data(), static_cast<std::size_t>(length)) : std::string{};
+}
 
 // conn:httpEndpoint on an ingress end is a host or an http:// URL; only its host is used here.
 std::string listen_host(const model::Json& settings) {
@@ -56,10 +74,12 @@ class HttpIngress final : public IngressEnd {
  private:
   int handle(lws* wsi, lws_callback_reasons reason, void* in, std::size_t size);
   int begin(lws* wsi);
+  bool taken_before(const Request& request);
   int body(lws* wsi, const char* data, std::size_t size);
   int complete(lws* wsi);
   void taken() noexcept;
   int answer(lws* wsi);
+  void deliver_end() noexcept;
   void fail_transport(const std::string& message) noexcept override;
 
   std::string host_;
@@ -67,7 +87,10 @@ class HttpIngress final : public IngressEnd {
   int response_;
   libws::Context context_;
   Request request_;
+  std::string stream_;          // Cae-Stream of the last numbered request
+  std::uint64_t last_taken_ = 0;  // the highest Cae-Sequence taken from that stream
   bool ended_ = false;  // end-of-stream, an error close, a drain or a failure: answer 410
+  bool end_due_ = false;  // end of stream taken, to deliver once its answer is out
   bool is_closing_ = false;  // close() has begun: lws_context_destroy() drops the connections
 };
 
@@ -112,6 +135,7 @@ int HttpIngress::handle(lws* wsi, lws_callback_reasons reason, void* in, std::si
       case LWS_CALLBACK_HTTP_WRITEABLE: return answer(wsi);
       case LWS_CALLBACK_CLOSED_HTTP:
         if (wsi == request_.wsi) request_ = Request{};
+        deliver_end();  // a writer that missed the answer sends the request again
         return 0;
       default: return 0;
     }
@@ -126,18 +150,23 @@ int HttpIngress::begin(lws* wsi) {
       lws_hdr_total_length(wsi, WSI_TOKEN_PUT_URI) == 0) {
     return refuse(wsi, 405);
   }
+  Request numbered{};
+  numbered.stream = header_value<40>(wsi, "cae-stream:");
+  const std::string number = header_value<24>(wsi, "cae-sequence:");
+  if (std::from_chars(number.data(), number.data() + number.size(), numbered.sequence).ec !=
+      std::errc{}) {
+    numbered.sequence = 0;
+  }
+  if (taken_before(numbered)) return refuse(wsi, response_);
   if (ended_) return refuse(wsi, 410);
   if (request_.wsi != nullptr) return refuse(wsi, 503);  // one request at a time
   if (lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH) == 0) return refuse(wsi, 411);
-  std::array<char, 16> marker{};
-  const int length = lws_hdr_custom_copy(wsi, marker.data(), marker.size(),
-                                         "cae-end-of-stream:", 18);
-  const std::string_view value{marker.data(), length > 0 ? static_cast<std::size_t>(length) : 0};
+  const std::string marker = header_value<16>(wsi, "cae-end-of-stream:");
   request_ = Request{wsi,
-                     value == "ok"      ? Marker::end_of_stream
-                     : value == "error" ? Marker::error
-                                        : Marker::none,
-                     {}, 0, false};
+                     marker == "ok"      ? Marker::end_of_stream
+                     : marker == "error" ? Marker::error
+                                         : Marker::none,
+                     {}, 0, false, std::move(numbered.stream), numbered.sequence};
   // lws 4.1 never reports the end of an empty PUT body: such a request is whole at once.
   std::array<char, 24> declared{};
   if (lws_hdr_copy(wsi, declared.data(), declared.size(), WSI_TOKEN_HTTP_CONTENT_LENGTH) > 0 &&
@@ -145,6 +174,16 @@ int HttpIngress::begin(lws* wsi) {
     return complete(wsi);
   }
   return 0;
+}
+
+// A numbered request this end took before: its answer was lost and the writer sent it again.
+bool HttpIngress::taken_before(const Request& request) {
+  if (request.sequence == 0 || request.stream != stream_ || request.sequence > last_taken_) {
+    return false;
+  }
+  log(LogLevel::info, fmt::format("request {} came again; answered without taking it twice",
+                                  request.sequence));
+  return true;
 }
 
 int HttpIngress::body(lws* wsi, const char* data, std::size_t size) {
@@ -162,12 +201,18 @@ int HttpIngress::body(lws* wsi, const char* data, std::size_t size) {
 int HttpIngress::complete(lws* wsi) {
   if (wsi != request_.wsi || request_.whole) return 0;  // an empty body, already taken
   request_.whole = true;
+  if (request_.sequence != 0) {
+    // Taken from here on, even if the answer never reaches the writer.
+    stream_ = request_.stream;
+    last_taken_ = request_.sequence;
+  }
   if (request_.marker == Marker::end_of_stream) {
+    // Delivered once the answer is out (or the connection gone), so that the run does not end
+    // before the writer has heard that its end of stream arrived.
     ended_ = true;
+    end_due_ = true;
     request_.answer = response_;
     lws_callback_on_writable(wsi);
-    log(LogLevel::debug, "end of stream");
-    end_of_stream();
     return 0;
   }
   if (request_.marker == Marker::error) {
@@ -199,11 +244,18 @@ int HttpIngress::answer(lws* wsi) {
   unsigned char* end = head.data() + head.size();
   const auto status = static_cast<unsigned>(request_.answer);
   request_ = Request{};
-  if (lws_add_http_common_headers(wsi, status, "text/plain", 0, &at, end) != 0 ||
-      lws_finalize_write_http_header(wsi, start, &at, end) != 0) {
-    return -1;
-  }
+  const bool written = lws_add_http_common_headers(wsi, status, "text/plain", 0, &at, end) == 0 &&
+                       lws_finalize_write_http_header(wsi, start, &at, end) == 0;
+  deliver_end();
+  if (!written) return -1;
   return lws_http_transaction_completed(wsi) != 0 ? -1 : 0;
+}
+
+void HttpIngress::deliver_end() noexcept {
+  if (!end_due_) return;
+  end_due_ = false;
+  log(LogLevel::debug, "end of stream");
+  end_of_stream();
 }
 
 void HttpIngress::stop_accepting() noexcept {

@@ -6,12 +6,14 @@ import threading
 
 
 class CuttingProxy:
-    """Forwards 127.0.0.1:port to target_port; the first connection is cut once it has carried
-    `cut_after` bytes from the writer, later ones are forwarded whole."""
+    """Forwards 127.0.0.1:port to target_port. `cuts` maps a connection's number (1 for the
+    first) to (direction, bytes): that connection is cut once it has carried so many bytes
+    towards the reader ("to_reader") or back to the writer ("to_writer"); the others are
+    forwarded whole."""
 
-    def __init__(self, target_port, cut_after):
+    def __init__(self, target_port, cuts):
         self.target_port = target_port
-        self.cut_after = cut_after
+        self.cuts = cuts
         self.connections = 0
         self.server = socket.socket()
         self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -32,11 +34,13 @@ class CuttingProxy:
                 client.close()
                 continue
             self.connections += 1
-            limit = self.cut_after if self.connections == 1 else None
-            threading.Thread(target=self._pump, args=(client, upstream, limit),
-                             daemon=True).start()
-            threading.Thread(target=self._pump, args=(upstream, client, None),
-                             daemon=True).start()
+            direction, limit = self.cuts.get(self.connections, (None, None))
+            threading.Thread(target=self._pump, daemon=True,
+                             args=(client, upstream, limit if direction == "to_reader" else None)
+                             ).start()
+            threading.Thread(target=self._pump, daemon=True,
+                             args=(upstream, client, limit if direction == "to_writer" else None)
+                             ).start()
 
     @staticmethod
     def _pump(source, sink, limit):

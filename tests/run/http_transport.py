@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The HTTP transport between two `cae run` processes on 127.0.0.1 (spec/channels.md §7
-"http"): order and end of stream, backpressure from a slow far reader (its answers wait), nothing
-listening, a message above the reader's size limit (413), and what the reader answers to methods
-it does not take.
+"http"): order and end of stream, backpressure from a slow far reader (its answers wait), a
+request and an answer cut by a real TCP proxy (sent again, taken once), nothing listening, a
+message above the reader's size limit (413), and what the reader answers to methods it does not
+take.
 
     http_transport.py --cae PATH_TO_CAE
 """
@@ -10,6 +11,7 @@ import http.client
 import sys
 
 from cae_process import Cae, free_port, run_tests, stats_row
+from cutting_proxy import CuttingProxy
 
 HEAD = """@prefix rdfc: <https://w3id.org/rdf-connect#> .
 @prefix cae:  <https://w3id.org/cae#> .
@@ -74,6 +76,26 @@ def test_a_slow_far_reader_pauses_the_writer(cae, folder):
         assert line == "%d%s" % (i, padding), "line %d is %r" % (i, line[:40])
     messages, _, readers, peak = stats_row(stderr, "<out>")
     assert (messages, readers, peak) == (count, 1, bound), stderr
+
+
+def test_a_cut_request_or_answer_is_sent_again_and_taken_once(cae, folder):
+    """Connection 30 is cut inside its request's headers, connection 60 after the reader took
+    its message but before the answer reached the writer."""
+    port, count = free_port(), 100
+    proxy = CuttingProxy(port, {30: ("to_reader", 20), 60: ("to_writer", 0)})
+    generate = 'cae:count %d ; cae:text "{i}"' % count
+    try:
+        with Cae(cae, "--log-level", "info", reader_pipeline(folder, port)) as reader:
+            with Cae(cae, "--log-level", "info",
+                     writer_pipeline(folder, proxy.port, generate)) as writer:
+                assert writer.wait() == 0, writer.stderr()
+                assert "sending it again" in writer.stderr(), writer.stderr()
+            out, code = reader.read_rest()
+    finally:
+        proxy.close()
+    assert code == 0, reader.stderr()
+    assert "came again; answered without taking it twice" in reader.stderr(), reader.stderr()
+    assert out.splitlines() == [str(i) for i in range(count)], out[-200:]
 
 
 def test_nothing_listening_fails_after_the_connect_timeout(cae, folder):

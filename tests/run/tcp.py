@@ -122,7 +122,7 @@ def test_a_stream_arrives_chunk_by_chunk(cae, folder):
 def test_a_cut_connection_is_resumed_without_loss_or_duplicates(cae, folder):
     port = free_port()
     count = 20_000
-    proxy = CuttingProxy(port, cut_after=100_000)
+    proxy = CuttingProxy(port, {1: ("to_reader", 100_000)})
     try:
         with Cae(cae, "--log-level", "info", reader_doc(folder, port)) as reader:
             with Cae(cae, "--log-level", "info",

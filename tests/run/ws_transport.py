@@ -91,7 +91,7 @@ def test_a_slow_far_reader_pauses_the_writer(cae, folder):
 
 def test_a_cut_connection_is_resumed_without_loss_or_duplicates(cae, folder):
     port, count = free_port(), 20_000
-    proxy = CuttingProxy(port, cut_after=100_000)
+    proxy = CuttingProxy(port, {1: ("to_reader", 100_000)})
     generate = 'cae:count %d ; cae:text "{i}"' % count
     try:
         with Cae(cae, "--log-level", "info", reader_pipeline(folder, port)) as reader:

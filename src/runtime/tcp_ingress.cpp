@@ -173,16 +173,10 @@ bool TcpIngress::take_opening() {
 }
 
 void TcpIngress::take_frame(const tcp::FrameHead& head, std::string_view payload) {
-  if (!tcp::known_type(head.type) || head.type == FrameType::ack) {
-    fail_transport(fmt::format("the writer sent a frame of unknown type {}",
-                               static_cast<int>(head.type)));
-    return;
-  }
-  if (head.sequence <= handed_) return;  // sent again after a reconnect: already taken
-  if (head.sequence != handed_ + 1) {
-    fail_transport(fmt::format("frames {} to {} of the stream never arrived: the writer resumed "
-                               "a stream whose start an earlier reader took, and that is lost",
-                               handed_ + 1, head.sequence - 1));
+  const tcp::Arrival arrival = tcp::arrival_of(head, handed_);
+  if (arrival == tcp::Arrival::again) return;  // sent again after a reconnect: already taken
+  if (arrival != tcp::Arrival::next) {
+    fail_transport(tcp::arrival_error(arrival, head, handed_));
     return;
   }
   handed_ = head.sequence;

@@ -1,5 +1,7 @@
 #include "runtime/tcp_wire.hpp"
 
+#include <fmt/format.h>
+
 namespace cae::runtime::tcp {
 namespace {
 
@@ -35,6 +37,21 @@ FrameHead decode_header(std::string_view bytes) noexcept {
 bool known_type(FrameType type) noexcept {
   const auto value = static_cast<std::uint8_t>(type);
   return value >= 1 && value <= 7;
+}
+
+Arrival arrival_of(const FrameHead& head, std::uint64_t taken) noexcept {
+  if (!known_type(head.type) || head.type == FrameType::ack) return Arrival::unknown_type;
+  if (head.sequence <= taken) return Arrival::again;
+  return head.sequence == taken + 1 ? Arrival::next : Arrival::gap;
+}
+
+std::string arrival_error(Arrival arrival, const FrameHead& head, std::uint64_t taken) {
+  if (arrival == Arrival::unknown_type) {
+    return fmt::format("the writer sent a frame of unknown type {}", static_cast<int>(head.type));
+  }
+  return fmt::format("frames {} to {} of the stream never arrived: the writer resumed a stream "
+                     "whose start an earlier reader took, and that is lost",
+                     taken + 1, head.sequence - 1);
 }
 
 void FrameBuffer::append(const char* data, std::size_t size) {

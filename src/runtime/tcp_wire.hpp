@@ -41,6 +41,14 @@ struct FrameHead {
 FrameHead decode_header(std::string_view bytes) noexcept;
 [[nodiscard]] bool known_type(FrameType type) noexcept;
 
+// Where a writer's frame stands against the last sequence number the reader took: frames sent
+// again after a reconnect are dropped, a gap means frames are lost (spec/channels.md §7).
+enum class Arrival : std::uint8_t { next, again, unknown_type, gap };
+[[nodiscard]] Arrival arrival_of(const FrameHead& head, std::uint64_t taken) noexcept;
+// The report for unknown_type and gap.
+[[nodiscard]] std::string arrival_error(Arrival arrival, const FrameHead& head,
+                                        std::uint64_t taken);
+
 // Bytes arriving in pieces, taken frame by frame. Frames are views into the buffer, valid
 // until the next append().
 class FrameBuffer {

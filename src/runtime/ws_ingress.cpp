@@ -257,15 +257,10 @@ bool WsIngress::take_opening(std::string_view opening) {
 
 void WsIngress::take_frame(const tcp::FrameHead& head, std::string_view payload) {
   using tcp::FrameType;
-  if (!tcp::known_type(head.type) || head.type == FrameType::ack) {
-    fail_transport(fmt::format("the writer sent a frame of unknown type {}",
-                               static_cast<int>(head.type)));
-    return;
-  }
-  if (head.sequence <= handed_) return;  // sent again after a reconnect: already taken
-  if (head.sequence != handed_ + 1) {
-    fail_transport(fmt::format("frames {} to {} of the stream never arrived", handed_ + 1,
-                               head.sequence - 1));
+  const tcp::Arrival arrival = tcp::arrival_of(head, handed_);
+  if (arrival == tcp::Arrival::again) return;  // sent again after a reconnect: already taken
+  if (arrival != tcp::Arrival::next) {
+    fail_transport(tcp::arrival_error(arrival, head, handed_));
     return;
   }
   handed_ = head.sequence;

@@ -4,6 +4,8 @@ so the transport must resend without loss or duplicates."""
 import socket
 import threading
 
+from cae_process import Cae
+
 
 class CuttingProxy:
     """Forwards 127.0.0.1:port to target_port. `cuts` maps a connection's number (1 for the
@@ -66,3 +68,32 @@ class CuttingProxy:
 
     def close(self):
         self.server.close()
+
+
+class CutRun:
+    """What a reader and a writer run through a CuttingProxy left behind."""
+
+    def __init__(self, out, reader_code, reader_err, writer_code, writer_err, connections):
+        self.out = out
+        self.reader_code = reader_code
+        self.reader_err = reader_err
+        self.writer_code = writer_code
+        self.writer_err = writer_err
+        self.connections = connections
+
+
+def run_through_proxy(cae, cuts, reader_port, reader_path, writer_path_for):
+    """Starts the reader (listening on reader_port), then the writer made by
+    writer_path_for(proxy_port), both at --log-level info, with a CuttingProxy between them;
+    waits for both to end."""
+    proxy = CuttingProxy(reader_port, cuts)
+    try:
+        with Cae(cae, "--log-level", "info", reader_path) as reader:
+            with Cae(cae, "--log-level", "info", writer_path_for(proxy.port)) as writer:
+                writer_code = writer.wait()
+                writer_err = writer.stderr()
+            out, reader_code = reader.read_rest()
+            reader_err = reader.stderr()
+    finally:
+        proxy.close()
+    return CutRun(out, reader_code, reader_err, writer_code, writer_err, proxy.connections)

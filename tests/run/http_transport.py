@@ -11,7 +11,7 @@ import http.client
 import sys
 
 from cae_process import Cae, free_port, run_tests, stats_row
-from cutting_proxy import CuttingProxy
+from cutting_proxy import run_through_proxy
 
 HEAD = """@prefix rdfc: <https://w3id.org/rdf-connect#> .
 @prefix cae:  <https://w3id.org/cae#> .
@@ -82,20 +82,14 @@ def test_a_cut_request_or_answer_is_sent_again_and_taken_once(cae, folder):
     """Connection 30 is cut inside its request's headers, connection 60 after the reader took
     its message but before the answer reached the writer."""
     port, count = free_port(), 100
-    proxy = CuttingProxy(port, {30: ("to_reader", 20), 60: ("to_writer", 0)})
     generate = 'cae:count %d ; cae:text "{i}"' % count
-    try:
-        with Cae(cae, "--log-level", "info", reader_pipeline(folder, port)) as reader:
-            with Cae(cae, "--log-level", "info",
-                     writer_pipeline(folder, proxy.port, generate)) as writer:
-                assert writer.wait() == 0, writer.stderr()
-                assert "sending it again" in writer.stderr(), writer.stderr()
-            out, code = reader.read_rest()
-    finally:
-        proxy.close()
-    assert code == 0, reader.stderr()
-    assert "came again; answered without taking it twice" in reader.stderr(), reader.stderr()
-    assert out.splitlines() == [str(i) for i in range(count)], out[-200:]
+    run = run_through_proxy(cae, {30: ("to_reader", 20), 60: ("to_writer", 0)}, port,
+                            reader_pipeline(folder, port),
+                            lambda proxy_port: writer_pipeline(folder, proxy_port, generate))
+    assert run.writer_code == 0 and "sending it again" in run.writer_err, run.writer_err
+    assert run.reader_code == 0, run.reader_err
+    assert "came again; answered without taking it twice" in run.reader_err, run.reader_err
+    assert run.out.splitlines() == [str(i) for i in range(count)], run.out[-200:]
 
 
 def test_nothing_listening_fails_after_the_connect_timeout(cae, folder):

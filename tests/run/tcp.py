@@ -10,7 +10,7 @@ import re
 import sys
 
 from cae_process import Cae, free_port, run_tests, stats_row
-from cutting_proxy import CuttingProxy
+from cutting_proxy import run_through_proxy
 
 PREFIXES = """@prefix rdfc: <https://w3id.org/rdf-connect#> .
 @prefix cae:  <https://w3id.org/cae#> .
@@ -120,21 +120,13 @@ def test_a_stream_arrives_chunk_by_chunk(cae, folder):
 
 
 def test_a_cut_connection_is_resumed_without_loss_or_duplicates(cae, folder):
-    port = free_port()
-    count = 20_000
-    proxy = CuttingProxy(port, {1: ("to_reader", 100_000)})
-    try:
-        with Cae(cae, "--log-level", "info", reader_doc(folder, port)) as reader:
-            with Cae(cae, "--log-level", "info",
-                     writer_doc(folder, proxy.port, numbers(count))) as writer:
-                assert writer.wait() == 0, writer.stderr()
-                assert "reconnected" in writer.stderr(), writer.stderr()
-            out, code = reader.read_rest()
-    finally:
-        proxy.close()
-    assert code == 0, reader.stderr()
-    assert proxy.connections >= 2
-    check_lines(out, count)
+    port, count = free_port(), 20_000
+    run = run_through_proxy(cae, {1: ("to_reader", 100_000)}, port, reader_doc(folder, port),
+                            lambda proxy_port: writer_doc(folder, proxy_port, numbers(count)))
+    assert run.writer_code == 0 and "reconnected" in run.writer_err, run.writer_err
+    assert run.reader_code == 0, run.reader_err
+    assert run.connections >= 2
+    check_lines(run.out, count)
 
 
 def test_a_reader_that_never_comes_up_fails_the_writer(cae, folder):

@@ -12,7 +12,7 @@ import sys
 import time
 
 from cae_process import Cae, free_port, run_tests, stats_row
-from cutting_proxy import CuttingProxy
+from cutting_proxy import run_through_proxy
 
 HEAD = """@prefix rdfc: <https://w3id.org/rdf-connect#> .
 @prefix cae:  <https://w3id.org/cae#> .
@@ -91,21 +91,14 @@ def test_a_slow_far_reader_pauses_the_writer(cae, folder):
 
 def test_a_cut_connection_is_resumed_without_loss_or_duplicates(cae, folder):
     port, count = free_port(), 20_000
-    proxy = CuttingProxy(port, {1: ("to_reader", 100_000)})
     generate = 'cae:count %d ; cae:text "{i}"' % count
-    try:
-        with Cae(cae, "--log-level", "info", reader_pipeline(folder, port)) as reader:
-            with Cae(cae, "--log-level", "info",
-                     writer_pipeline(folder, proxy.port, generate)) as writer:
-                assert writer.wait() == 0, writer.stderr()
-                assert "reconnected" in writer.stderr(), writer.stderr()
-            out, code = reader.read_rest()
-    finally:
-        proxy.close()
-    assert code == 0, reader.stderr()
-    assert "resuming the stream" in reader.stderr(), reader.stderr()
-    assert proxy.connections >= 2
-    assert out.splitlines() == [str(i) for i in range(count)], out[-200:]
+    run = run_through_proxy(cae, {1: ("to_reader", 100_000)}, port, reader_pipeline(folder, port),
+                            lambda proxy_port: writer_pipeline(folder, proxy_port, generate))
+    assert run.writer_code == 0 and "reconnected" in run.writer_err, run.writer_err
+    assert run.reader_code == 0, run.reader_err
+    assert "resuming the stream" in run.reader_err, run.reader_err
+    assert run.connections >= 2
+    assert run.out.splitlines() == [str(i) for i in range(count)], run.out[-200:]
 
 
 def test_nothing_listening_fails_after_the_connect_timeout(cae, folder):

@@ -57,3 +57,19 @@ TEST_CASE("a header is visible before its payload has arrived") {
   CHECK(buffer.peek()->length == 1000);
   CHECK_FALSE(buffer.next());
 }
+
+TEST_CASE("a frame is the next one, one sent again, or one after a gap") {
+  const auto head = [](FrameType type, std::uint64_t sequence) {
+    return FrameHead{type, sequence, 0};
+  };
+  CHECK(arrival_of(head(FrameType::message, 5), 4) == Arrival::next);
+  CHECK(arrival_of(head(FrameType::message, 3), 4) == Arrival::again);
+  CHECK(arrival_of(head(FrameType::message, 4), 4) == Arrival::again);
+  CHECK(arrival_of(head(FrameType::message, 7), 4) == Arrival::gap);
+  CHECK(arrival_error(Arrival::gap, head(FrameType::message, 7), 4)
+            .starts_with("frames 5 to 6 of the stream never arrived"));
+  CHECK(arrival_of(head(FrameType::ack, 5), 4) == Arrival::unknown_type);
+  CHECK(arrival_of(head(static_cast<FrameType>(9), 5), 4) == Arrival::unknown_type);
+  CHECK(arrival_error(Arrival::unknown_type, head(static_cast<FrameType>(9), 5), 4) ==
+        "the writer sent a frame of unknown type 9");
+}

@@ -58,6 +58,15 @@ std::uint64_t Channel::queued() const noexcept {
   return total;
 }
 
+Flow Channel::all_taken() {
+  if (queued() == 0) return Flow::done();
+  return all_taken_.flow();
+}
+
+void Channel::check_all_taken() {
+  if (queued() == 0) all_taken_.complete();
+}
+
 std::size_t Channel::peak_queue() const noexcept {
   std::size_t peak = 0;
   for (const auto& reader : readers_) peak = std::max(peak, reader->peak_entries());
@@ -181,6 +190,7 @@ void Channel::close_readers(const std::optional<std::string>& error) {
 
 void Channel::reader_detached(ReaderEnd& reader) {
   live_.erase(std::find(live_.begin(), live_.end(), &reader));
+  if (all_taken_.pending()) check_all_taken();
   if (live_.empty()) {
     release_waiting(Outcome::cancelled);
   } else if (!waiting_.empty()) {
@@ -200,6 +210,7 @@ std::uint64_t Channel::abort() {
   closed_ = true;
   if (!error_) error_ = "the run was aborted";
   env_.discarded += dropped;
+  all_taken_.complete(Outcome::cancelled);
   return dropped;
 }
 

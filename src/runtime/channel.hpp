@@ -47,6 +47,10 @@ class Channel {
   // The longest any one reader queue has been, in entries: backpressure keeps it at the bound.
   [[nodiscard]] std::size_t peak_queue() const noexcept;
 
+  // Completes once every reader queue is empty, that is once each live reader has taken all
+  // that was written so far (conn:waitHandled); ready at once when they are. One wait at a time.
+  Flow all_taken();
+
   // Ends the channel at once: queued and parked messages are dropped and counted, nothing more
   // is delivered. Returns the messages dropped.
   std::uint64_t abort();
@@ -57,6 +61,7 @@ class Channel {
   void writer_failed(WriterEnd& writer, const std::string& error);
   void entry_taken() {
     if (!waiting_.empty()) admit_waiting();
+    if (all_taken_.pending()) check_all_taken();
   }
   void reader_detached(ReaderEnd& reader);
 
@@ -69,6 +74,7 @@ class Channel {
   void release_waiting(Outcome outcome);
   void close_readers(const std::optional<std::string>& error);
   void log_entry(const WriterEnd& writer, const Entry& entry);
+  void check_all_taken();
 
   std::string id_;
   std::string name_;
@@ -85,6 +91,7 @@ class Channel {
   std::optional<LogLevel> message_log_;
   ChannelCounts counts_;
   std::uint64_t sequence_ = 0;  // for message logging
+  Promise all_taken_;
 };
 
 }  // namespace cae::runtime

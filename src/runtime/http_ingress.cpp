@@ -17,6 +17,7 @@
 
 #include <fmt/format.h>
 
+#include "runtime/channel.hpp"
 #include "runtime/lws_context.hpp"
 #include "runtime/transports.hpp"
 #include "runtime/writer_end.hpp"
@@ -58,7 +59,8 @@ class HttpIngress final : public IngressEnd {
       : IngressEnd(model, std::move(name), services),
         host_(listen_host(model.settings)),
         port_(model.settings.value("httpPort", 0)),
-        response_(model.settings.value("responseCode", 200)) {}
+        response_(model.settings.value("responseCode", 200)),
+        wait_handled_(model.settings.value("waitHandled", false)) {}
 
   [[nodiscard]] std::string address() const override {
     return fmt::format("http://{}:{}/", host_, port_);
@@ -85,6 +87,7 @@ class HttpIngress final : public IngressEnd {
   std::string host_;
   int port_;
   int response_;
+  bool wait_handled_;  // answer once every local reader has taken the message
   libws::Context context_;
   Request request_;
   std::string stream_;          // Cae-Stream of the last numbered request
@@ -226,7 +229,14 @@ int HttpIngress::complete(lws* wsi) {
   // The answer waits while the write does: that is this transport's backpressure.
   flow.then([this, wsi](Outcome) {
     if (request_.wsi != wsi) return;  // the connection went away meanwhile
-    taken();
+    if (!wait_handled_) {
+      taken();
+      return;
+    }
+    // One request at a time: with the queues empty, every reader has taken this message.
+    channel().all_taken().then([this, wsi](Outcome) {
+      if (request_.wsi == wsi) taken();
+    });
   });
   return 0;
 }

@@ -37,7 +37,10 @@ void TransportEnd::log(LogLevel level, std::string_view message) const {
   services_.logger().write(level, name_, message);
 }
 
-void IngressEnd::attach(Channel& channel) { writer_ = &channel.add_writer(*this); }
+void IngressEnd::attach(Channel& channel) {
+  channel_ = &channel;
+  writer_ = &channel.add_writer(*this);
+}
 
 void IngressEnd::end_of_stream() noexcept {
   if (finished()) return;

@@ -136,6 +136,7 @@ class IngressEnd : public TransportEnd {
 
  protected:
   [[nodiscard]] WriterEnd& writer() const noexcept { return *writer_; }
+  [[nodiscard]] Channel& channel() const noexcept { return *channel_; }
   // End-of-stream from the far side: closes the channel normally; the end is finished.
   void end_of_stream() noexcept;
   // Closes the channel with `message` as a fatal error of the run (error close from the far
@@ -143,6 +144,7 @@ class IngressEnd : public TransportEnd {
   void fail_transport(const std::string& message) noexcept override;
 
  private:
+  Channel* channel_ = nullptr;
   WriterEnd* writer_ = nullptr;
 };
 

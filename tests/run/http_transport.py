@@ -9,6 +9,7 @@ take.
 """
 import http.client
 import sys
+import time
 
 from cae_process import Cae, free_port, run_tests, stats_row
 from cutting_proxy import run_through_proxy
@@ -19,15 +20,16 @@ HEAD = """@prefix rdfc: <https://w3id.org/rdf-connect#> .
 """
 
 
-def reader_pipeline(folder, port):
-    """<feed>, an HTTP ingress end on `port`, printed line by line to standard output."""
+def reader_pipeline(folder, port, settings=""):
+    """<feed>, an HTTP ingress end on `port` with more `settings` (Turtle), printed line by line
+    to standard output."""
     path = folder + "/reader.ttl"
     with open(path, "w") as out:
         out.write(HEAD + """<> a rdfc:Pipeline ;
   rdfc:consistsOf [ rdfc:instantiates cae:CppRunner ; rdfc:processor <show> ] .
 <show> a cae:Print ; cae:input <feed> .
-<feed> a conn:HttpReaderChannel ; conn:httpPort %d ; conn:responseCode 202 .
-""" % port)
+<feed> a conn:HttpReaderChannel ; conn:httpPort %d ; conn:responseCode 202 %s .
+""" % (port, settings))
     return path
 
 
@@ -76,6 +78,32 @@ def test_a_slow_far_reader_pauses_the_writer(cae, folder):
         assert line == "%d%s" % (i, padding), "line %d is %r" % (i, line[:40])
     messages, _, readers, peak = stats_row(stderr, "<out>")
     assert (messages, readers, peak) == (count, 1, bound), stderr
+
+
+def slow_reader_peak(cae, folder, settings, until):
+    """Runs a reader whose standard output is not read until `until(reader)` returns, so its
+    cae:Print blocks, and a writer of 300 padded messages; returns the reader's peak queue."""
+    port, count = free_port(), 300
+    generate = 'cae:count %d ; cae:text "{i} %s"' % (count, "." * 1000)
+    with Cae(cae, "--stats", "--queue-messages", "8",
+             reader_pipeline(folder, port, settings)) as reader, \
+            Cae(cae, writer_pipeline(folder, port, generate)) as writer:
+        until(reader)
+        out, code = reader.read_rest()
+        assert code == 0, reader.stderr()
+        assert writer.wait() == 0, writer.stderr()
+        stderr = reader.stderr()
+    assert len(out.splitlines()) == count, out[-200:]
+    return stats_row(stderr, "<feed>")[3]
+
+
+def test_wait_handled_answers_once_the_reader_has_taken_the_message(cae, folder):
+    # Without it the answer goes once the message is queued: the reader's queue fills.
+    assert slow_reader_peak(cae, folder, "", lambda run: run.wait_for_stderr(" 8 queued,")) == 8
+    # With it the next request comes only once the last message left the queue. The pause
+    # lets the standard output pipe fill, so that cae:Print blocks.
+    peak = slow_reader_peak(cae, folder, "; conn:waitHandled true", lambda run: time.sleep(1))
+    assert peak == 1, peak
 
 
 def test_a_cut_request_or_answer_is_sent_again_and_taken_once(cae, folder):

@@ -60,11 +60,11 @@ class HttpEgress final : public EgressEnd {
   std::string stream_id_;      // Cae-Stream: 32 hexadecimal digits
   std::uint64_t sequence_ = 0; // Cae-Sequence of the request in flight
   lws* wsi_ = nullptr;         // the request in flight
+  lws* sending_ = nullptr;     // its connection, once its headers are being sent
   std::string body_;           // its body
   std::string marker_;         // its Cae-End-Of-Stream value, empty for a message
   int status_ = 0;             // the answer's status
   bool busy_ = false;          // a request is in flight or waits for a retry
-  bool connected_ = false;     // the request in flight has reached the far side
   std::string stream_;         // a stream being gathered
   Promise sent_;               // completes when the far side has answered the request
   bool closing_ = false;       // close() has begun
@@ -99,7 +99,6 @@ void HttpEgress::next_request(std::string body, std::string marker) {
 // Starts the request for body_ and marker_.
 void HttpEgress::send() noexcept {
   busy_ = true;
-  connected_ = false;
   status_ = 0;
   lws_client_connect_info info{};
   info.context = context_.get();
@@ -120,7 +119,6 @@ void HttpEgress::send() noexcept {
 // The request goes again after a pause, unless the time allowed is over (reconnect.hpp).
 void HttpEgress::not_sent(const std::string& why) noexcept {
   wsi_ = nullptr;
-  connected_ = false;
   const std::uint64_t now = uv_now(services().loop());
   if (!retrying_ && reconnect_.ever_connected()) {
     log(LogLevel::warn, fmt::format("request {} got no answer ({}); sending it again",
@@ -161,16 +159,17 @@ int HttpEgress::handle(lws* wsi, lws_callback_reasons reason, void* in, std::siz
   try {
     switch (reason) {
       case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
-        if (busy_ && !failed()) {
+        if (wsi == sending_) sending_ = nullptr;
+        if (busy_ && !failed() && !uv_is_active(retry_timer_.base())) {
           not_sent(in != nullptr ? std::string{static_cast<const char*>(in)}
                                  : std::string{"connection refused"});
         }
         return 0;
       case LWS_CALLBACK_CLIENT_APPEND_HANDSHAKE_HEADER:
+        sending_ = wsi;
         return add_headers(wsi, static_cast<unsigned char**>(in), size);
       case LWS_CALLBACK_CLIENT_HTTP_WRITEABLE: return write_body(wsi);
       case LWS_CALLBACK_ESTABLISHED_CLIENT_HTTP:
-        connected_ = true;
         status_ = static_cast<int>(lws_http_client_http_response(wsi));
         return 0;
       case LWS_CALLBACK_RECEIVE_CLIENT_HTTP: {
@@ -182,8 +181,10 @@ int HttpEgress::handle(lws* wsi, lws_callback_reasons reason, void* in, std::siz
       }
       case LWS_CALLBACK_COMPLETED_CLIENT_HTTP: answered(); return 0;
       case LWS_CALLBACK_CLOSED_CLIENT_HTTP:
-        // Failed attempts end in CLIENT_CONNECTION_ERROR instead; lws clears wsi_ itself.
-        if (busy_ && connected_ && !failed()) {
+        // A request cut after it was sent; attempts that never connected end in
+        // CLIENT_CONNECTION_ERROR instead. The close of an answered request is no news.
+        if (wsi == sending_ && busy_ && !failed()) {
+          sending_ = nullptr;
           not_sent(status_ == 0 ? std::string{"the connection closed before an answer"}
                                 : fmt::format("the answer ({}) was cut off", status_));
         }
@@ -231,12 +232,12 @@ int HttpEgress::write_body(lws* wsi) {
 
 void HttpEgress::answered() noexcept {
   wsi_ = nullptr;
+  sending_ = nullptr;
   if (status_ == 503) {  // busy, for instance with this request's cut earlier attempt
     not_sent("the reader answered 503");
     return;
   }
   busy_ = false;
-  connected_ = false;
   if (status_ < 200 || status_ > 299) {
     fail_transport(fmt::format("the reader answered {}", status_));
     return;

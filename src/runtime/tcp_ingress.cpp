@@ -4,6 +4,7 @@
 // connection lost before end-of-stream is waited out for --reconnect-timeout, and frames the
 // writer sends again are dropped by sequence number.
 #include <array>
+#include <functional>
 #include <utility>
 
 #include <fmt/format.h>
@@ -22,6 +23,55 @@ using tcp::FrameType;
 // Acknowledge at least this often while frames keep arriving (the spec's bound).
 constexpr std::uint64_t ack_every = 64;
 
+// A second connection while one is up. It may be the writer coming back over a new connection
+// while the old one lingers, dead but not yet noticed: its opening decides. Reads only the
+// opening, for its owner (TcpIngress::newcomer_opening).
+class Newcomer final : public tcp::LinkOwner {
+ public:
+  using Opened = std::function<void(Newcomer&)>;
+  explicit Newcomer(Opened opened) : opened_(std::move(opened)) {}
+  Newcomer(const Newcomer&) = delete;
+  Newcomer& operator=(const Newcomer&) = delete;
+  ~Newcomer() { drop(); }
+
+  [[nodiscard]] bool present() const noexcept { return link_ != nullptr; }
+  void take(tcp::Link* link) {
+    drop();  // one at a time: the latest wins
+    link_ = link;
+    link_->adopt(*this);
+    buffer_.clear();
+    link_->start_reading();
+  }
+  // Hands the link over; the bytes after the opening are in rest().
+  tcp::Link* release_link() noexcept { return std::exchange(link_, nullptr); }
+  [[nodiscard]] std::string_view opening() const noexcept { return opening_; }
+  [[nodiscard]] std::string_view rest() const noexcept { return buffer_.rest(); }
+  void drop() noexcept {
+    if (link_ != nullptr) std::exchange(link_, nullptr)->release();
+  }
+
+ private:
+  void link_connected(int /*status*/) noexcept override {}
+  void link_read(const char* data, std::size_t size) noexcept override {
+    try {
+      buffer_.append(data, size);
+      if (const auto opening = buffer_.take(tcp::opening_bytes)) {
+        opening_ = std::string{*opening};
+        opened_(*this);
+      }
+    } catch (const std::exception&) {
+      drop();
+    }
+  }
+  void link_lost(const std::string& /*reason*/) noexcept override { drop(); }
+  void link_gone(tcp::Link* /*link*/) noexcept override {}
+
+  Opened opened_;
+  tcp::Link* link_ = nullptr;
+  tcp::FrameBuffer buffer_;
+  std::string opening_;
+};
+
 class TcpIngress final : public IngressEnd, private tcp::LinkOwner {
  public:
   TcpIngress(const model::Channel& model, std::string name, TransportServices& services)
@@ -35,6 +85,7 @@ class TcpIngress final : public IngressEnd, private tcp::LinkOwner {
  private:
   void fail_transport(const std::string& message) noexcept override;
   void accept() noexcept;
+  void newcomer_opened(Newcomer& newcomer) noexcept;
   void drop_link() noexcept;
   void close_listener() noexcept;
 
@@ -68,6 +119,7 @@ class TcpIngress final : public IngressEnd, private tcp::LinkOwner {
   std::uint64_t queued_ = 0;   // last sequence number the channel has taken
   std::uint64_t acked_ = 0;    // last sequence number acknowledged on this connection
   std::string lost_reason_;
+  Newcomer newcomer_{[this](Newcomer& newcomer) { newcomer_opened(newcomer); }};
 };
 
 void TcpIngress::open() {
@@ -96,11 +148,13 @@ void TcpIngress::open() {
 void TcpIngress::accept() noexcept {
   tcp::Link* link = tcp::Link::make(services().loop(), *this);
   if (link == nullptr) return;
-  if (uv_accept(reinterpret_cast<uv_stream_t*>(listener_.get()), link->stream()) != 0 ||
-      link_ != nullptr || over_) {
-    // One writer connection at a time (spec/channels.md §7).
-    log(LogLevel::warn, "refused a connection: a writer is already connected");
+  if (uv_accept(reinterpret_cast<uv_stream_t*>(listener_.get()), link->stream()) != 0 || over_) {
     link->release();
+    return;
+  }
+  if (link_ != nullptr) {
+    // One writer connection at a time (spec/channels.md §7), unless this is the writer back.
+    newcomer_.take(link);
     return;
   }
   link_ = link;
@@ -145,6 +199,31 @@ void TcpIngress::process() noexcept {
     return;
   }
   if (link_ != nullptr && !waiting_ && queued_ > acked_) send_ack();
+}
+
+// The writer of the unfinished stream came back on a new connection: the old one is dead and
+// gives way. Anyone else is refused.
+void TcpIngress::newcomer_opened(Newcomer& newcomer) noexcept {
+  const std::string_view opening = newcomer.opening();
+  if (over_ || stream_id_.empty() || !opening.starts_with(tcp::magic) ||
+      opening.substr(tcp::magic.size()) != stream_id_) {
+    log(LogLevel::warn, "refused a connection: a writer is already connected");
+    newcomer.drop();
+    return;
+  }
+  log(LogLevel::info, "the writer came back on a new connection; dropping the old one");
+  const std::string rest{newcomer.rest()};
+  tcp::Link* link = newcomer.release_link();
+  drop_link();
+  link_ = link;
+  link_->adopt(*this);
+  buffer_.clear();
+  opened_ = true;
+  acked_ = 0;
+  uv_timer_stop(reconnect_timer_.get());
+  if (waiting_) link_->stop_reading();
+  send_ack();  // tells the writer where to resume
+  link_read(rest.data(), rest.size());
 }
 
 bool TcpIngress::take_opening() {
@@ -264,6 +343,7 @@ void TcpIngress::drop_link() noexcept {
 }
 
 void TcpIngress::close_listener() noexcept {
+  newcomer_.drop();
   listener_.close();
   reconnect_timer_.close();
 }

@@ -1,5 +1,9 @@
 #include "runtime/tcp_link.hpp"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <csignal>
 
 #include <fmt/format.h>
@@ -8,6 +12,24 @@ namespace cae::runtime::tcp {
 namespace {
 
 constexpr std::size_t read_bytes = 256 * 1024;
+
+// A peer that vanishes without a FIN or RST (a host that lost power, a NAT that forgot the
+// connection) must count as a lost connection, so the writer reconnects and the reader takes the
+// new connection: keepalive probes find a silent peer after about 10 + 4 × 5 = 30 s, and data
+// that stays unacknowledged for 30 s fails the connection.
+constexpr unsigned keepalive_idle_s = 10;
+constexpr int keepalive_interval_s = 5;
+constexpr int keepalive_probes = 4;
+constexpr unsigned user_timeout_ms = 30'000;
+
+void detect_dead_peers(uv_tcp_t* tcp) noexcept {
+  uv_tcp_keepalive(tcp, 1, keepalive_idle_s);
+  uv_os_fd_t fd = -1;
+  if (uv_fileno(reinterpret_cast<uv_handle_t*>(tcp), &fd) != 0) return;
+  setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &keepalive_interval_s, sizeof keepalive_interval_s);
+  setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &keepalive_probes, sizeof keepalive_probes);
+  setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &user_timeout_ms, sizeof user_timeout_ms);
+}
 
 // One uv_write: the header bytes and a handle on the payload, kept until libuv is done.
 struct WriteRequest {
@@ -47,7 +69,11 @@ int Link::connect(const sockaddr* address) {
 }
 
 int Link::start_reading() {
-  uv_tcp_nodelay(&tcp_, 1);
+  if (!tuned_) {
+    tuned_ = true;
+    uv_tcp_nodelay(&tcp_, 1);
+    detect_dead_peers(&tcp_);
+  }
   return uv_read_start(
       stream(),
       [](uv_handle_t* handle, std::size_t, uv_buf_t* buf) {

@@ -54,6 +54,11 @@ class Link {
   void finish() noexcept;
   // Closes at once (what is queued is dropped); the owner hears nothing more.
   void release() noexcept;
+  // Another owner takes the link over from here on.
+  void adopt(LinkOwner& owner) noexcept {
+    owner_ = &owner;
+    watcher_ = &owner;
+  }
 
  private:
   explicit Link(LinkOwner& owner) : owner_(&owner), watcher_(&owner) {}
@@ -68,6 +73,7 @@ class Link {
   std::string read_buffer_;
   bool closing_ = false;
   bool shutting_ = false;
+  bool tuned_ = false;  // socket options set (on the first start_reading)
 };
 
 }  // namespace cae::runtime::tcp

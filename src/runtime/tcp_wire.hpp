@@ -61,6 +61,10 @@ class FrameBuffer {
   // The head of the frame that is arriving, once its header is there (to refuse a payload
   // that is too large before waiting for it).
   [[nodiscard]] std::optional<FrameHead> peek() const noexcept;
+  // The bytes not taken yet.
+  [[nodiscard]] std::string_view rest() const noexcept {
+    return std::string_view{bytes_}.substr(at_);
+  }
   void clear() noexcept {
     bytes_.clear();
     at_ = 0;

@@ -5,6 +5,7 @@ import argparse
 import pathlib
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -106,6 +107,13 @@ def run_tests(tests, argv):
     options = parser.parse_args(argv)
     cae = str(pathlib.Path(options.cae).resolve())
     failed = 0
+    # A test function left out of the list would pass unseen.
+    script = sys.modules["__main__"]
+    forgotten = sorted(name for name in vars(script) if name.startswith("test_") and
+                       getattr(script, name) not in tests)
+    if forgotten:
+        print("FAIL: defined but not in the list given to run_tests: %s" % ", ".join(forgotten))
+        failed += len(forgotten)
     for test in tests:
         with tempfile.TemporaryDirectory(prefix="cae-run-") as folder:
             try:
@@ -114,5 +122,5 @@ def run_tests(tests, argv):
             except Exception as error:  # a failed assertion, or a hang cut short
                 failed += 1
                 print("FAIL %s: %s: %s" % (test.__name__, type(error).__name__, error))
-    print("%d passed, %d failed" % (len(tests) - failed, failed))
+    print("%d passed, %d failed" % (len(tests) + len(forgotten) - failed, failed))
     return 1 if failed else 0

@@ -1,4 +1,4 @@
-"""A TCP proxy on 127.0.0.1 that cuts its first connection part way, for the transports'
+"""A TCP proxy on 127.0.0.1 that cuts chosen connections part way, for the transports'
 reconnect tests: what the writer sent before the cut may or may not have reached the reader,
 so the transport must resend without loss or duplicates."""
 import socket
@@ -10,13 +10,15 @@ from cae_process import Cae
 class CuttingProxy:
     """Forwards 127.0.0.1:port to target_port. `cuts` maps a connection's number (1 for the
     first) to (direction, bytes): that connection is cut once it has carried so many bytes
-    towards the reader ("to_reader") or back to the writer ("to_writer"); the others are
-    forwarded whole."""
+    towards the reader ("to_reader") or back to the writer ("to_writer"); "silent" cuts only
+    the writer's side after so many bytes towards the reader and leaves the reader's side open
+    and quiet, as a peer that vanished without a word. The others are forwarded whole."""
 
     def __init__(self, target_port, cuts):
         self.target_port = target_port
         self.cuts = cuts
         self.connections = 0
+        self.silent = []  # reader-side sockets left open by "silent" cuts
         self.server = socket.socket()
         self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.server.bind(("127.0.0.1", 0))
@@ -37,15 +39,20 @@ class CuttingProxy:
                 continue
             self.connections += 1
             direction, limit = self.cuts.get(self.connections, (None, None))
+            spare = None
+            if direction == "silent":
+                self.silent.append(upstream)
+                spare = upstream
             threading.Thread(target=self._pump, daemon=True,
-                             args=(client, upstream, limit if direction == "to_reader" else None)
-                             ).start()
+                             args=(client, upstream, limit if direction in ("to_reader", "silent")
+                                   else None, spare)).start()
             threading.Thread(target=self._pump, daemon=True,
-                             args=(upstream, client, limit if direction == "to_writer" else None)
-                             ).start()
+                             args=(upstream, client, limit if direction == "to_writer" else None,
+                                   spare)).start()
 
     @staticmethod
-    def _pump(source, sink, limit):
+    def _pump(source, sink, limit, spare):
+        """Forwards source to sink; at the end closes both but `spare`."""
         carried = 0
         try:
             while True:
@@ -60,6 +67,8 @@ class CuttingProxy:
         except OSError:
             pass
         for end in (source, sink):
+            if end is spare:
+                continue
             try:
                 end.shutdown(socket.SHUT_RDWR)
             except OSError:
@@ -68,6 +77,8 @@ class CuttingProxy:
 
     def close(self):
         self.server.close()
+        for end in self.silent:
+            end.close()
 
 
 class CutRun:

@@ -82,8 +82,8 @@ def test_a_slow_far_reader_pauses_the_writer(cae, folder):
 
 def slow_reader_peak(cae, folder, settings, until):
     """Runs a reader whose standard output is not read until `until(reader)` returns, so its
-    cae:Print blocks, and a writer of 300 padded messages; returns the reader's peak queue."""
-    port, count = free_port(), 300
+    cae:Print blocks, and a writer of 3,000 padded messages; returns the reader's peak queue."""
+    port, count = free_port(), 3000
     generate = 'cae:count %d ; cae:text "{i} %s"' % (count, "." * 1000)
     with Cae(cae, "--stats", "--queue-messages", "8",
              reader_pipeline(folder, port, settings)) as reader, \
@@ -170,6 +170,8 @@ if __name__ == "__main__":
     sys.exit(run_tests([
         test_messages_arrive_in_order_and_the_stream_ends,
         test_a_slow_far_reader_pauses_the_writer,
+        test_wait_handled_answers_once_the_reader_has_taken_the_message,
+        test_a_cut_request_or_answer_is_sent_again_and_taken_once,
         test_nothing_listening_fails_after_the_connect_timeout,
         test_a_message_above_the_readers_limit_gets_413,
         test_the_reader_answers_405_and_411,

@@ -129,6 +129,19 @@ def test_a_cut_connection_is_resumed_without_loss_or_duplicates(cae, folder):
     check_lines(run.out, count)
 
 
+def test_a_writer_back_on_a_new_connection_replaces_a_silent_one(cae, folder):
+    """The proxy drops the writer's side of the first connection and keeps the reader's side
+    open and quiet: the reader sees a second connection while the first still looks alive."""
+    port, count = free_port(), 20_000
+    run = run_through_proxy(cae, {1: ("silent", 100_000)}, port, reader_doc(folder, port),
+                            lambda proxy_port: writer_doc(folder, proxy_port, numbers(count)))
+    assert run.writer_code == 0 and "reconnected" in run.writer_err, run.writer_err
+    assert run.reader_code == 0, run.reader_err
+    assert "the writer came back on a new connection; dropping the old one" in run.reader_err, \
+        run.reader_err
+    check_lines(run.out, count)
+
+
 def test_a_reader_that_never_comes_up_fails_the_writer(cae, folder):
     port = free_port()
     path = writer_doc(folder, port, numbers(3))
@@ -196,6 +209,7 @@ if __name__ == "__main__":
         test_a_slow_far_reader_pauses_the_writer,
         test_a_stream_arrives_chunk_by_chunk,
         test_a_cut_connection_is_resumed_without_loss_or_duplicates,
+        test_a_writer_back_on_a_new_connection_replaces_a_silent_one,
         test_a_reader_that_never_comes_up_fails_the_writer,
         test_a_message_above_the_limit_is_a_fatal_error_of_the_writer,
         test_a_message_above_the_readers_limit_fails_the_reader,

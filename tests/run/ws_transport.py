@@ -172,7 +172,9 @@ def test_a_handshake_with_an_origin_is_refused(cae, folder):
 if __name__ == "__main__":
     sys.exit(run_tests([
         test_messages_arrive_in_order_and_the_stream_ends,
+        test_a_writer_started_first_waits_for_the_reader,
         test_a_slow_far_reader_pauses_the_writer,
+        test_a_cut_connection_is_resumed_without_loss_or_duplicates,
         test_nothing_listening_fails_after_the_connect_timeout,
         test_a_message_above_the_readers_limit_is_refused_with_1009,
         test_a_message_above_the_writers_limit_fails_the_writer,

@@ -50,8 +50,9 @@ class RunCommand final : public Command {
                    "Bytes each reader queue holds (default: 16 MiB)")
         ->check(CLI::PositiveNumber);
     sub.add_option("--max-message-bytes", run_.max_message_bytes,
-                   "Largest plain message a network transport carries, and largest stream "
-                   "gathered into one message (default: 64 MiB)")
+                   "Largest plain message a transport carries (a whole file, for a file reader "
+                   "in replace mode), and largest stream gathered into one message (default: "
+                   "64 MiB)")
         ->check(CLI::PositiveNumber);
     sub.add_option("--connect-timeout", connect_seconds_,
                    "Seconds an egress transport end keeps trying to reach its far side at the "

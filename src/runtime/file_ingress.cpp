@@ -1,18 +1,24 @@
 // conn:FileReaderChannel: feeds the channel from a file beneath the file root (spec/channels.md
 // §7 "file"). The file is created empty when missing and its directory watched (uv_fs_event;
 // uv_fs_poll where the file system gives no events), so that a file replaced by a rename is
-// followed too. Replace mode emits the whole content after each change; append mode emits the
-// bytes added since the last read, from 0 again when the file shrank. Files carry no
+// followed too. Replace mode emits the whole content after each change, as one message within
+// --max-message-bytes; append mode emits the bytes added since the last read, a block of at most
+// 64 KiB (and --max-message-bytes) a message, from 0 again when the file shrank. Files carry no
 // end-of-stream: the end stays open until a drain or an abort closes its channel.
 //
-// While a write waits for queue space the end reads nothing; a change seen meanwhile is read
-// when the write completes. Reads are synchronous on the loop thread, as in file_egress.cpp.
+// While a write waits for queue space the end reads nothing; a change seen meanwhile, or the
+// rest of an append, is read when the write completes. So a slow reader holds at most its queue
+// of blocks, however far the writer is ahead. Reads are synchronous on the loop thread, as in
+// file_egress.cpp.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -43,6 +49,10 @@ class FileIngress final : public IngressEnd {
     const Fd fd = file_->open(O_RDONLY | O_CREAT);
     if (!read_first_) skip_present(fd);
     watch();
+    // Says when a change to the file is sure to be seen (what a test or an operator waits for).
+    log(LogLevel::debug, replace_ || read_first_
+                             ? std::string{"following the file"}
+                             : fmt::format("following the file from byte {}", offset_));
     // The first look (and the content present at start) once the loop runs, so that the
     // first write happens as data from outside, not inside the open phase.
     uv_timer_init(services().loop(), first_look_.get());
@@ -124,10 +134,26 @@ class FileIngress final : public IngressEnd {
     }
     try {
       const Fd fd = file_->open(O_RDONLY);
-      std::optional<std::string> message = replace_ ? whole_content(fd) : appended(fd);
-      if (message) emit(std::move(*message));
+      if (replace_) {
+        if (auto content = whole_content(fd)) emit(std::move(*content));
+        return;
+      }
+      follow_appends(fd);
     } catch (const std::exception& error) {
       fail_transport(error.what());
+    }
+  }
+
+  // Block after block while the channel takes them; what is left when a write must wait is
+  // read once it completes.
+  void follow_appends(const Fd& fd) {
+    while (auto block = appended(fd)) {
+      emit(std::move(*block));
+      if (waiting_) {
+        dirty_ = true;
+        return;
+      }
+      if (over_ || failed()) return;
     }
   }
 
@@ -149,13 +175,15 @@ class FileIngress final : public IngressEnd {
       offset_ = 0;
     }
     if (size == offset_) return std::nullopt;
-    std::string added = read_range(fd, offset_, size);
+    // Never a block above the message limit either: no file is too large in append mode.
+    const std::uint64_t block = std::min<std::uint64_t>(read_block, options().max_message_bytes);
+    std::string added = read_range(fd, offset_, std::min(size, offset_ + block));
     offset_ += added.size();
     return added.empty() ? std::nullopt : std::optional{std::move(added)};
   }
 
   void emit(std::string bytes) {
-    const Flow flow = writer().write(Message::copy(bytes));
+    const Flow flow = writer().write(Message{std::move(bytes)});
     if (flow.ready()) return;
     waiting_ = true;
     flow.then([this](Outcome) {
@@ -170,8 +198,18 @@ class FileIngress final : public IngressEnd {
     return static_cast<std::uint64_t>(status.st_size);
   }
 
+  // Replace mode: the whole file is one message, so it must fit the message limit. One byte more
+  // than the limit is read, never the whole of a file of any size.
   [[nodiscard]] std::string read_whole(const Fd& fd) const {
-    return read_range(fd, 0, UINT64_MAX);
+    const std::uint64_t limit = options().max_message_bytes;
+    std::string content = read_range(fd, 0, limit == UINT64_MAX ? limit : limit + 1);
+    if (content.size() > limit) {
+      throw std::runtime_error(fmt::format(
+          "the file holds {} bytes, above --max-message-bytes ({} bytes); in replace mode the "
+          "whole file is one message",
+          std::max<std::uint64_t>(size_of(fd), content.size()), limit));
+    }
+    return content;
   }
 
   // Bytes [from, to) or up to the end of the file, whichever comes first.

@@ -8,6 +8,8 @@ take.
     http_transport.py --cae PATH_TO_CAE
 """
 import http.client
+import re
+import signal
 import sys
 import time
 
@@ -33,17 +35,17 @@ def reader_pipeline(folder, port, settings=""):
     return path
 
 
-def writer_pipeline(folder, port, generate):
+def writer_pipeline(folder, port, generate, source="a cae:Generate"):
     """cae:Generate with the settings `generate` (Turtle) writing <out>, an HTTP egress end to
     `port` that PUTs each message."""
     path = folder + "/writer.ttl"
     with open(path, "w") as out:
         out.write(HEAD + """<> a rdfc:Pipeline ;
   rdfc:consistsOf [ rdfc:instantiates cae:CppRunner ; rdfc:processor <source> ] .
-<source> a cae:Generate ; %s ; cae:output <out> .
+<source> %s ; %s ; cae:output <out> .
 <out> a conn:HttpWriterChannel ; conn:httpEndpoint "http://127.0.0.1:%d/in" ;
   conn:httpMethod "PUT" .
-""" % (generate, port))
+""" % (source, generate, port))
     return path
 
 
@@ -120,6 +122,41 @@ def test_a_cut_request_or_answer_is_sent_again_and_taken_once(cae, folder):
     assert run.out.splitlines() == [str(i) for i in range(count)], run.out[-200:]
 
 
+def test_an_upstream_failure_reaches_the_reader_as_an_error_close(cae, folder):
+    port = free_port()
+    with Cae(cae, reader_pipeline(folder, port)) as reader:
+        path = writer_pipeline(folder, port, 'cae:path "missing.txt"', source="a cae:ReadFile")
+        with Cae(cae, path) as writer:
+            assert writer.wait() == 1, writer.stderr()
+        _, code = reader.read_rest()
+        stderr = reader.stderr()
+    assert code == 1, stderr
+    assert re.search(r"reader\.ttl:\d+:\d+: error: channel <feed> \(http, [^)]*\): the writer closed "
+                     r"the stream with an error: .*<source> failed: ", stderr), stderr
+
+
+def test_a_draining_reader_ends_its_stream_and_fails_the_writer(cae, folder):
+    """SIGINT makes the reader deliver what it holds and close its channel normally; the
+    writer, with messages left to send, is answered 410 while the reader still runs, then
+    finds nobody listening, and fails."""
+    port = free_port()
+    generate = 'cae:count 100000000 ; cae:text "{i}"'
+    with Cae(cae, reader_pipeline(folder, port)) as reader, \
+            Cae(cae, "--reconnect-timeout", "1",
+                writer_pipeline(folder, port, generate)) as writer:
+        first = reader.proc.stdout.readline().decode()
+        reader.proc.send_signal(signal.SIGINT)
+        rest, code = reader.read_rest()
+        assert code == 130, reader.stderr()
+        assert writer.wait() == 1, writer.stderr()
+        writer_err = writer.stderr()
+    lines = (first + rest).splitlines()
+    assert lines == [str(i) for i in range(len(lines))], lines[-3:]
+    assert "channel <out> (http, " in writer_err, writer_err
+    assert "the reader answered 410" in writer_err or "no reconnect within 1 s" in writer_err, \
+        writer_err
+
+
 def test_nothing_listening_fails_after_the_connect_timeout(cae, folder):
     port = free_port()
     with Cae(cae, "--connect-timeout", "1", writer_pipeline(folder, port, "cae:count 3")) as run:
@@ -172,6 +209,8 @@ if __name__ == "__main__":
         test_a_slow_far_reader_pauses_the_writer,
         test_wait_handled_answers_once_the_reader_has_taken_the_message,
         test_a_cut_request_or_answer_is_sent_again_and_taken_once,
+        test_an_upstream_failure_reaches_the_reader_as_an_error_close,
+        test_a_draining_reader_ends_its_stream_and_fails_the_writer,
         test_nothing_listening_fails_after_the_connect_timeout,
         test_a_message_above_the_readers_limit_gets_413,
         test_the_reader_answers_405_and_411,

@@ -7,6 +7,8 @@ carrying an Origin header. Plain WebSocket peers are covered by interop.py.
 
     ws_transport.py --cae PATH_TO_CAE
 """
+import re
+import signal
 import socket
 import sys
 import time
@@ -32,16 +34,16 @@ def reader_pipeline(folder, port):
     return path
 
 
-def writer_pipeline(folder, port, generate):
+def writer_pipeline(folder, port, generate, source="a cae:Generate"):
     """cae:Generate with the settings `generate` (Turtle) writing <out>, a WebSocket egress end
     to `port`."""
     path = folder + "/writer.ttl"
     with open(path, "w") as out:
         out.write(HEAD + """<> a rdfc:Pipeline ;
   rdfc:consistsOf [ rdfc:instantiates cae:CppRunner ; rdfc:processor <source> ] .
-<source> a cae:Generate ; %s ; cae:output <out> .
+<source> %s ; %s ; cae:output <out> .
 <out> a conn:WsWriterChannel ; conn:wsUrl "ws://127.0.0.1:%d/" .
-""" % (generate, port))
+""" % (source, generate, port))
     return path
 
 
@@ -99,6 +101,37 @@ def test_a_cut_connection_is_resumed_without_loss_or_duplicates(cae, folder):
     assert "resuming the stream" in run.reader_err, run.reader_err
     assert run.connections >= 2
     assert run.out.splitlines() == [str(i) for i in range(count)], run.out[-200:]
+
+
+def test_an_upstream_failure_reaches_the_reader_as_an_error_close(cae, folder):
+    port = free_port()
+    with Cae(cae, reader_pipeline(folder, port)) as reader:
+        path = writer_pipeline(folder, port, 'cae:path "missing.txt"', source="a cae:ReadFile")
+        with Cae(cae, path) as writer:
+            assert writer.wait() == 1, writer.stderr()
+        _, code = reader.read_rest()
+        stderr = reader.stderr()
+    assert code == 1, stderr
+    assert re.search(r"reader\.ttl:\d+:\d+: error: channel <feed> \(ws, [^)]*\): the writer closed "
+                     r"the stream with an error: .*<source> failed: ", stderr), stderr
+
+
+def test_a_draining_reader_ends_its_stream_and_fails_the_writer(cae, folder):
+    """SIGINT makes the reader deliver what it holds and close its channel normally; the
+    writer, with messages left to send, learns that the reader is gone and fails."""
+    port = free_port()
+    generate = 'cae:count 100000000 ; cae:text "{i}"'
+    with Cae(cae, reader_pipeline(folder, port)) as reader, \
+            Cae(cae, writer_pipeline(folder, port, generate)) as writer:
+        first = reader.proc.stdout.readline().decode()
+        reader.proc.send_signal(signal.SIGINT)
+        rest, code = reader.read_rest()
+        assert code == 130, reader.stderr()
+        assert writer.wait() == 1, writer.stderr()
+        writer_err = writer.stderr()
+    lines = (first + rest).splitlines()
+    assert lines == [str(i) for i in range(len(lines))], lines[-3:]
+    assert "channel <out> (ws, " in writer_err and "(the reader closed with status 1001: the reader is shutting down)" in writer_err, writer_err
 
 
 def test_nothing_listening_fails_after_the_connect_timeout(cae, folder):
@@ -175,6 +208,8 @@ if __name__ == "__main__":
         test_a_writer_started_first_waits_for_the_reader,
         test_a_slow_far_reader_pauses_the_writer,
         test_a_cut_connection_is_resumed_without_loss_or_duplicates,
+        test_an_upstream_failure_reaches_the_reader_as_an_error_close,
+        test_a_draining_reader_ends_its_stream_and_fails_the_writer,
         test_nothing_listening_fails_after_the_connect_timeout,
         test_a_message_above_the_readers_limit_is_refused_with_1009,
         test_a_message_above_the_writers_limit_fails_the_writer,

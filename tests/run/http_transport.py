@@ -8,13 +8,13 @@ take.
     http_transport.py --cae PATH_TO_CAE
 """
 import http.client
-import re
-import signal
 import sys
 import time
 
 from cae_process import Cae, free_port, run_tests, stats_row
 from cutting_proxy import run_through_proxy
+from transport_checks import (draining_reader_fails_the_writer,
+                              upstream_failure_reaches_the_reader)
 
 HEAD = """@prefix rdfc: <https://w3id.org/rdf-connect#> .
 @prefix cae:  <https://w3id.org/cae#> .
@@ -124,35 +124,18 @@ def test_a_cut_request_or_answer_is_sent_again_and_taken_once(cae, folder):
 
 def test_an_upstream_failure_reaches_the_reader_as_an_error_close(cae, folder):
     port = free_port()
-    with Cae(cae, reader_pipeline(folder, port)) as reader:
-        path = writer_pipeline(folder, port, 'cae:path "missing.txt"', source="a cae:ReadFile")
-        with Cae(cae, path) as writer:
-            assert writer.wait() == 1, writer.stderr()
-        _, code = reader.read_rest()
-        stderr = reader.stderr()
-    assert code == 1, stderr
-    assert re.search(r"reader\.ttl:\d+:\d+: error: channel <feed> \(http, [^)]*\): the writer closed "
-                     r"the stream with an error: .*<source> failed: ", stderr), stderr
+    upstream_failure_reaches_the_reader(
+        cae, "http", reader_pipeline(folder, port),
+        writer_pipeline(folder, port, 'cae:path "missing.txt"', source="a cae:ReadFile"))
 
 
 def test_a_draining_reader_ends_its_stream_and_fails_the_writer(cae, folder):
-    """SIGINT makes the reader deliver what it holds and close its channel normally; the
-    writer, with messages left to send, is answered 410 while the reader still runs, then
-    finds nobody listening, and fails."""
+    """The writer is answered 410 while the reader still runs, then finds nobody listening."""
     port = free_port()
-    generate = 'cae:count 100000000 ; cae:text "{i}"'
-    with Cae(cae, reader_pipeline(folder, port)) as reader, \
-            Cae(cae, "--reconnect-timeout", "1",
-                writer_pipeline(folder, port, generate)) as writer:
-        first = reader.proc.stdout.readline().decode()
-        reader.proc.send_signal(signal.SIGINT)
-        rest, code = reader.read_rest()
-        assert code == 130, reader.stderr()
-        assert writer.wait() == 1, writer.stderr()
-        writer_err = writer.stderr()
-    lines = (first + rest).splitlines()
-    assert lines == [str(i) for i in range(len(lines))], lines[-3:]
-    assert "channel <out> (http, " in writer_err, writer_err
+    writer_err = draining_reader_fails_the_writer(
+        cae, "http", reader_pipeline(folder, port),
+        writer_pipeline(folder, port, 'cae:count 100000000 ; cae:text "{i}"'),
+        writer_args=("--reconnect-timeout", "1"))
     assert "the reader answered 410" in writer_err or "no reconnect within 1 s" in writer_err, \
         writer_err
 

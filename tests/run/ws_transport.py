@@ -7,14 +7,14 @@ carrying an Origin header. Plain WebSocket peers are covered by interop.py.
 
     ws_transport.py --cae PATH_TO_CAE
 """
-import re
-import signal
 import socket
 import sys
 import time
 
 from cae_process import Cae, free_port, run_tests, stats_row
 from cutting_proxy import run_through_proxy
+from transport_checks import (draining_reader_fails_the_writer,
+                              upstream_failure_reaches_the_reader)
 
 HEAD = """@prefix rdfc: <https://w3id.org/rdf-connect#> .
 @prefix cae:  <https://w3id.org/cae#> .
@@ -105,33 +105,18 @@ def test_a_cut_connection_is_resumed_without_loss_or_duplicates(cae, folder):
 
 def test_an_upstream_failure_reaches_the_reader_as_an_error_close(cae, folder):
     port = free_port()
-    with Cae(cae, reader_pipeline(folder, port)) as reader:
-        path = writer_pipeline(folder, port, 'cae:path "missing.txt"', source="a cae:ReadFile")
-        with Cae(cae, path) as writer:
-            assert writer.wait() == 1, writer.stderr()
-        _, code = reader.read_rest()
-        stderr = reader.stderr()
-    assert code == 1, stderr
-    assert re.search(r"reader\.ttl:\d+:\d+: error: channel <feed> \(ws, [^)]*\): the writer closed "
-                     r"the stream with an error: .*<source> failed: ", stderr), stderr
+    upstream_failure_reaches_the_reader(
+        cae, "ws", reader_pipeline(folder, port),
+        writer_pipeline(folder, port, 'cae:path "missing.txt"', source="a cae:ReadFile"))
 
 
 def test_a_draining_reader_ends_its_stream_and_fails_the_writer(cae, folder):
-    """SIGINT makes the reader deliver what it holds and close its channel normally; the
-    writer, with messages left to send, learns that the reader is gone and fails."""
     port = free_port()
-    generate = 'cae:count 100000000 ; cae:text "{i}"'
-    with Cae(cae, reader_pipeline(folder, port)) as reader, \
-            Cae(cae, writer_pipeline(folder, port, generate)) as writer:
-        first = reader.proc.stdout.readline().decode()
-        reader.proc.send_signal(signal.SIGINT)
-        rest, code = reader.read_rest()
-        assert code == 130, reader.stderr()
-        assert writer.wait() == 1, writer.stderr()
-        writer_err = writer.stderr()
-    lines = (first + rest).splitlines()
-    assert lines == [str(i) for i in range(len(lines))], lines[-3:]
-    assert "channel <out> (ws, " in writer_err and "(the reader closed with status 1001: the reader is shutting down)" in writer_err, writer_err
+    writer_err = draining_reader_fails_the_writer(
+        cae, "ws", reader_pipeline(folder, port),
+        writer_pipeline(folder, port, 'cae:count 100000000 ; cae:text "{i}"'))
+    assert "(the reader closed with status 1001: the reader is shutting down)" in writer_err, \
+        writer_err
 
 
 def test_nothing_listening_fails_after_the_connect_timeout(cae, folder):

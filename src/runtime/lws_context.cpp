@@ -89,13 +89,9 @@ bool write_close(lws* wsi, std::uint16_t status, std::string_view reason) noexce
   return lws_write(wsi, payload, size + 2, close_opcode) >= 0;
 }
 
-bool write_binary(lws* wsi, std::string_view head, std::string_view payload) {
-  std::string buffer(LWS_PRE, '\0');
-  buffer.reserve(LWS_PRE + head.size() + payload.size());
-  buffer.append(head);
-  buffer.append(payload);
-  auto* bytes = reinterpret_cast<unsigned char*>(buffer.data() + LWS_PRE);
-  return lws_write(wsi, bytes, head.size() + payload.size(), LWS_WRITE_BINARY) >= 0;
+bool Outgoing::write(lws* wsi) {
+  auto* payload = reinterpret_cast<unsigned char*>(bytes_.data() + LWS_PRE);
+  return lws_write(wsi, payload, size(), LWS_WRITE_BINARY) >= 0;
 }
 
 bool speaks_v1(lws* wsi) noexcept {

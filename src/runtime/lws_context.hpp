@@ -70,9 +70,19 @@ T* owner_of(lws* wsi) noexcept {
 // from the connection's writeable callback. Returns false when the write failed.
 bool write_close(lws* wsi, std::uint16_t status, std::string_view reason) noexcept;
 
-// Writes `head` followed by `payload` as one binary WebSocket message (lws wants them copied
-// behind LWS_PRE bytes of room for the frame header). Returns false when the write failed.
-bool write_binary(lws* wsi, std::string_view head, std::string_view payload);
+// A binary WebSocket message being put together: lws wants LWS_PRE bytes of room for the frame
+// header in front of the payload, in the same buffer.
+class Outgoing {
+ public:
+  Outgoing() : bytes_(LWS_PRE, '\0') {}
+  void append(std::string_view bytes) { bytes_.append(bytes); }
+  [[nodiscard]] std::size_t size() const noexcept { return bytes_.size() - LWS_PRE; }
+  // Writes the message. Returns false when the write failed.
+  bool write(lws* wsi);
+
+ private:
+  std::string bytes_;
+};
 
 // The subprotocol two cae processes speak over ws: the tcp transport's opening, frames and
 // acks (tcp_wire.hpp) carried in binary WebSocket messages, so that a lost connection is

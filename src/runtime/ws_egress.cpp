@@ -30,6 +30,9 @@ namespace {
 
 using CloseFrame = std::pair<std::uint16_t, std::string>;
 
+// cae.v1: frames are packed into WebSocket messages of about this size.
+constexpr std::size_t batch_bytes = 256 * 1024;
+
 class WsEgress final : public EgressEnd {
  public:
   WsEgress(const model::Channel& model, std::string name, TransportServices& services)
@@ -58,7 +61,7 @@ class WsEgress final : public EgressEnd {
   void closed() noexcept;
   int writeable(lws* wsi);
   int write_plain(lws* wsi);
-  int write_frame(lws* wsi);
+  int write_frames(lws* wsi);
   void received(const char* data, std::size_t size);
   Flow send_chunk(Chunk chunk) override;
   Flow keep(Chunk chunk);
@@ -269,7 +272,7 @@ void WsEgress::closed() noexcept {
 
 // lws calls this only when the socket has taken what was written before.
 int WsEgress::writeable(lws* wsi) {
-  if (mode_ == Mode::v1 && !close_) return write_frame(wsi);
+  if (mode_ == Mode::v1 && !close_) return write_frames(wsi);
   if (!pending_.empty()) return write_plain(wsi);
   if (close_ && !close_sent_) {
     close_sent_ = true;
@@ -302,18 +305,22 @@ int WsEgress::write_plain(lws* wsi) {
   return 0;
 }
 
-// cae.v1: the opening on a new connection, then one kept frame per message.
-int WsEgress::write_frame(lws* wsi) {
-  bool written = true;
+// cae.v1: the opening on a new connection, then the kept frames not sent yet, packed into
+// messages of about batch_bytes (the reader reads frames, not messages): one write for many
+// small frames.
+int WsEgress::write_frames(lws* wsi) {
+  libws::Outgoing message;
   if (!opening_sent_) {
     opening_sent_ = true;
-    written = libws::write_binary(wsi, std::string{tcp::magic} + stream_id_, {});
-  } else if (outbox_.has_unsent()) {
-    const tcp::Frame& frame = outbox_.take_unsent();
-    written = libws::write_binary(wsi, {frame.header.data(), frame.header.size()},
-                                  frame.payload.text());
+    message.append(tcp::magic);
+    message.append(stream_id_);
   }
-  if (!written) return -1;  // lws closes the connection: closed() reconnects
+  while (outbox_.has_unsent() && message.size() < batch_bytes) {
+    const tcp::Frame& frame = outbox_.take_unsent();
+    message.append({frame.header.data(), frame.header.size()});
+    message.append(frame.payload.text());
+  }
+  if (message.size() > 0 && !message.write(wsi)) return -1;  // closed() reconnects
   if (outbox_.has_unsent()) lws_callback_on_writable(wsi);
   return 0;
 }

@@ -298,7 +298,9 @@ int WsIngress::write_control(lws* wsi) {
     ack_due_ = false;
     acked_ = queued_;
     const tcp::Header ack = tcp::encode_header(tcp::FrameType::ack, queued_, 0);
-    if (!libws::write_binary(wsi, {ack.data(), ack.size()}, {})) return -1;
+    libws::Outgoing message;
+    message.append({ack.data(), ack.size()});
+    if (!message.write(wsi)) return -1;
     if (end_due_) {
       end_due_ = false;
       over_ = true;

@@ -1,6 +1,7 @@
 // A libwebsockets context on the run's libuv loop (the "foreign loop" mode of lws's libuv
-// event library), for the ws and http transports. The only code besides ws_*.cpp and http_*.cpp
-// that includes libwebsockets.h.
+// event library), for the ws transport and the http writer. The only code besides ws_*.cpp and
+// http_egress.cpp that includes libwebsockets.h (which cannot sit beside http_parser.h: both
+// define enum http_status).
 //
 // Each transport end owns one context. lws runs its sockets and timers as handles of our loop;
 // close() asks lws to destroy the context, and lws then closes those handles itself, so the

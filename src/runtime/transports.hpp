@@ -33,7 +33,7 @@ std::unique_ptr<TransportEnd> make_ws_ingress(const model::Channel& model, std::
 std::unique_ptr<TransportEnd> make_ws_egress(const model::Channel& model, std::string name,
                                              TransportServices& services);
 
-// http_ingress.cpp, http_egress.cpp (libwebsockets)
+// http_ingress.cpp (libuv and http-parser), http_egress.cpp (libwebsockets)
 std::unique_ptr<TransportEnd> make_http_ingress(const model::Channel& model, std::string name,
                                                 TransportServices& services);
 std::unique_ptr<TransportEnd> make_http_egress(const model::Channel& model, std::string name,

@@ -2,12 +2,13 @@
 """The HTTP transport between two `cae run` processes on 127.0.0.1 (spec/channels.md §7
 "http"): order and end of stream, backpressure from a slow far reader (its answers wait), a
 request and an answer cut by a real TCP proxy (sent again, taken once), nothing listening, a
-message above the reader's size limit (413), and what the reader answers to methods it does not
-take.
+message above the reader's size limit (413, with a Content-Length or chunked), what the reader
+answers to methods it does not take, chunked bodies, and several requests on one connection.
 
     http_transport.py --cae PATH_TO_CAE
 """
 import http.client
+import socket
 import sys
 import time
 
@@ -172,18 +173,57 @@ def request(port, method, body=None, headers=None):
         connection.close()
 
 
-def test_the_reader_answers_405_and_411(cae, folder):
+def raw_exchange(port, data, answers):
+    """Sends `data` on one connection; returns the statuses of the first `answers` answers (the
+    reader's answers have no body)."""
+    received = b""
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as sock:
+        sock.sendall(data)
+        while received.count(b"\r\n\r\n") < answers:
+            more = sock.recv(4096)
+            if not more:
+                break
+            received += more
+    return [int(line.split()[1]) for line in received.split(b"\r\n")
+            if line.startswith(b"HTTP/1.1 ")]
+
+
+def test_the_reader_answers_405_and_takes_chunked_bodies(cae, folder):
     port = free_port()
     with Cae(cae, "--log-level", "debug", reader_pipeline(folder, port)) as reader:
         reader.wait_for_stderr("listening on")
         assert request(port, "GET") == 405
-        # Chunked bodies cannot be read (libwebsockets 4.1): a Content-Length is required.
-        assert request(port, "POST", body=iter([b"chunked"])) == 411
-        assert request(port, "POST", body=b"first") == 202
-        assert request(port, "POST", body=b"", headers={"Cae-End-Of-Stream": "ok"}) == 202
+        # http.client sends an iterable body chunked.
+        assert request(port, "POST", body=iter([b"chun", b"ked"])) == 202
+        # Three requests in one write on one connection, answered in order; header names in any
+        # case. The PUT has neither Content-Length nor chunked encoding: an empty body, an empty
+        # message.
+        statuses = raw_exchange(port, b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\n"
+                                b"first"
+                                b"PUT / HTTP/1.1\r\nHost: a\r\n\r\n"
+                                b"POST / HTTP/1.1\r\nhost: a\r\ncae-END-of-STREAM: ok\r\n"
+                                b"content-length: 0\r\n\r\n", 3)
+        assert statuses == [202, 202, 202], statuses
         out, code = reader.read_rest()
         assert code == 0, reader.stderr()
-    assert out == "first\n", out
+    assert out == "chunked\nfirst\n\n", out
+
+
+def test_a_chunked_body_above_the_limit_gets_413(cae, folder):
+    port = free_port()
+    with Cae(cae, "--log-level", "debug", "--max-message-bytes", "1000",
+             reader_pipeline(folder, port)) as reader:
+        reader.wait_for_stderr("listening on")
+        chunk = b"320\r\n" + b"." * 800 + b"\r\n"
+        statuses = raw_exchange(port, b"POST / HTTP/1.1\r\nHost: a\r\n"
+                                b"Transfer-Encoding: chunked\r\n\r\n" + chunk + chunk +
+                                b"0\r\n\r\n", 1)
+        assert statuses == [413], statuses
+        code = reader.wait()
+        stderr = reader.stderr()
+    assert code == 1, stderr
+    assert "channel <feed> (http, http://127.0.0.1:%d/): the writer sent a message above " \
+           "--max-message-bytes (1000 bytes)" % port in stderr, stderr
 
 
 if __name__ == "__main__":
@@ -196,5 +236,6 @@ if __name__ == "__main__":
         test_a_draining_reader_ends_its_stream_and_fails_the_writer,
         test_nothing_listening_fails_after_the_connect_timeout,
         test_a_message_above_the_readers_limit_gets_413,
-        test_the_reader_answers_405_and_411,
+        test_the_reader_answers_405_and_takes_chunked_bodies,
+        test_a_chunked_body_above_the_limit_gets_413,
     ], sys.argv[1:]))

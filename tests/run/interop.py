@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""cae and the JavaScript runner (@rdfc/js-runner 1.0.0) joined by a WebSocket channel, both
-ways: a cae source feeding a JavaScript sink, and a JavaScript source feeding a cae sink; and by
-an HTTP channel from a cae source to a JavaScript sink. Every message must arrive, in order.
+"""cae and the JavaScript runner (@rdfc/js-runner 1.0.0) joined by a WebSocket channel and by
+an HTTP channel, both ways: a cae source feeding a JavaScript sink, and a JavaScript source
+feeding a cae sink. Every message must arrive, in order.
 
 The runner is installed with npm into NPM_DIR (kept between runs, so only the first run
 downloads it). The JavaScript processors are ours: tests/run/interop/processors.js. The runner's
@@ -12,8 +12,9 @@ The runner's WebSocket reader never reports an end, so the JavaScript sink is st
 file holds every message. Its WebSocket writer ends with a normal Close, which cae takes as
 end of stream: the cae sink ends by itself, exit code 0. Over HTTP the runner knows no end of
 stream: cae's last request (header Cae-End-Of-Stream, empty body) reaches the JavaScript sink as
-one more, empty, message. The other HTTP direction cannot work with this runner: its writer sends
-chunked request bodies, which cae's HTTP reader (libwebsockets 4.1) cannot read.
+one more, empty, message; the other way, the runner's HTTP writer POSTs each message with a
+chunked body and sends no end, so the cae sink is stopped with SIGINT once it has printed every
+message (it drains and exits 130).
 
     interop.py --cae PATH_TO_CAE --npm-dir NPM_DIR
 Exits 77 (skipped) when node or npm is missing.
@@ -21,6 +22,7 @@ Exits 77 (skipped) when node or npm is missing.
 import argparse
 import pathlib
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -161,6 +163,37 @@ def js_to_cae_over_ws(cae, runner, folder):
     assert out.splitlines() == expected(), out[:200]
 
 
+def js_to_cae_over_http(cae, runner, folder):
+    port = free_port()
+    sink = folder / "cae-sink.ttl"
+    sink.write_text(CAE_HEAD + """<> a rdfc:Pipeline ;
+  rdfc:consistsOf [ rdfc:instantiates cae:CppRunner ; rdfc:processor <show> ] .
+<show> a cae:Print ; cae:input <in> .
+<in> a conn:HttpReaderChannel ; conn:httpPort %d .
+""" % port)
+    source = folder / "js-source.ttl"
+    source.write_text(JS_HEAD % {"runner": runner, "here": HERE} + """
+<source> a t:Numbered ; t:count %d ; t:output <out> .
+<out> a conn:HttpWriterChannel ; conn:httpEndpoint "http://127.0.0.1:%d/" ;
+  conn:httpMethod "POST" .
+""" % (COUNT, port))
+    with Cae(cae, "--log-level", "debug", str(sink)) as run:
+        run.wait_for_stderr("listening on")
+        js = JsRunner(runner, folder, source)
+        try:
+            lines = []
+            while len(lines) < COUNT:
+                line = run.proc.stdout.readline()
+                assert line, "cae ended early:\n" + run.stderr() + js.output()
+                lines.append(line.decode().rstrip("\n"))
+            run.proc.send_signal(signal.SIGINT)
+            rest, code = run.read_rest()
+            assert code == 130, run.stderr() + js.output()
+        finally:
+            js.stop()
+    assert lines == expected() and rest == "", lines[:5] + lines[-5:] + [rest[:200]]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cae", required=True)
@@ -172,7 +205,8 @@ def main():
     runner = install_runner(pathlib.Path(options.npm_dir).resolve())
     cae = str(pathlib.Path(options.cae).resolve())
     failed = 0
-    for test in [cae_to_js_over_ws, js_to_cae_over_ws, cae_to_js_over_http]:
+    for test in [cae_to_js_over_ws, js_to_cae_over_ws, cae_to_js_over_http,
+                 js_to_cae_over_http]:
         with tempfile.TemporaryDirectory(prefix="cae-interop-") as folder:
             try:
                 test(cae, runner, pathlib.Path(folder))

@@ -68,7 +68,7 @@ class WsIngress final : public IngressEnd {
   int receive_frames(lws* wsi, const char* data, std::size_t size);
   bool take_opening(std::string_view opening);
   void take_frame(const tcp::FrameHead& head, std::string_view payload);
-  void taken(const Step& step) noexcept;
+  void taken(std::uint64_t sequence) noexcept;
   int write_control(lws* wsi);
   void wait_for_writer() noexcept;
   void peer_closed(const unsigned char* data, std::size_t size);
@@ -282,10 +282,10 @@ void WsIngress::take_frame(const tcp::FrameHead& head, std::string_view payload)
   push(std::move(step));
 }
 
-// cae.v1: the channel has taken the step's frame.
-void WsIngress::taken(const Step& step) noexcept {
-  if (step.sequence == 0) return;
-  queued_ = step.sequence;
+// cae.v1: the channel has taken the frame `sequence` (0: a plain WebSocket step).
+void WsIngress::taken(std::uint64_t sequence) noexcept {
+  if (sequence == 0) return;
+  queued_ = sequence;
   if (queued_ - acked_ >= ack_every && wsi_ != nullptr) {
     ack_due_ = true;
     lws_callback_on_writable(wsi_);
@@ -398,14 +398,14 @@ void WsIngress::pump() noexcept {
       }
       const Flow flow = pass(step);
       if (flow.ready()) {
-        taken(step);
+        taken(step.sequence);
         continue;
       }
       waiting_ = true;
       if (wsi_ != nullptr) lws_rx_flow_control(wsi_, 0);
       flow.then([this, sequence = step.sequence](Outcome) {
         waiting_ = false;
-        taken(Step{Step::Kind::message, {}, {}, sequence});
+        taken(sequence);
         if (wsi_ != nullptr && !ended_) lws_rx_flow_control(wsi_, 1);
         pump();
       });
